@@ -1,0 +1,1 @@
+// Placeholder translation unit until the soft CPU lands (issue 4).
