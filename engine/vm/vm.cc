@@ -1,0 +1,260 @@
+#include "engine/vm/vm.h"
+
+#include "absl/strings/str_format.h"
+#include "engine/base/logging.h"
+#include "engine/base/status_macros.h"
+#include "engine/bus/mmio_bus.h"
+#include "engine/devices/pl011.h"
+#include "engine/devices/pl031.h"
+#include "engine/devices/pl061.h"
+#include "engine/gic/gic.h"
+#include "engine/hv/hv.h"
+#include "engine/memory/guest_memory.h"
+#include "engine/vm/platform.h"
+#include "engine/vm/timer_kicker.h"
+
+namespace vmd {
+namespace {
+
+std::shared_ptr<spdlog::logger> Log() {
+  static auto* log = new std::shared_ptr<spdlog::logger>(Logger("vm"));
+  return *log;
+}
+
+absl::Status HvStatus(hv_return_t r, const char* what) {
+  if (r == HV_SUCCESS) return absl::OkStatus();
+  return absl::InternalError(absl::StrFormat("%s: hypervisor error %#x", what, static_cast<uint32_t>(r)));
+}
+
+absl::Status ValidateSpec(const VmSpec& spec) {
+  uint32_t max_vcpus = 0;
+  if (hv_vm_get_max_vcpu_count(&max_vcpus) != HV_SUCCESS) max_vcpus = kMaxVcpus;
+  max_vcpus = std::min<uint32_t>(max_vcpus, kMaxVcpus);
+  if (spec.cpus < 1 || static_cast<uint32_t>(spec.cpus) > max_vcpus) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("cpus: %d is out of range (1..%u)", spec.cpus, max_vcpus));
+  }
+  if (spec.memory_bytes < kMinRamBytes || spec.memory_bytes > kMaxRamBytes ||
+      spec.memory_bytes % GuestMemory::kPageSize != 0) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "memory: %u bytes is not a multiple of 16 KiB between %u MiB and %u GiB", spec.memory_bytes,
+        kMinRamBytes >> 20, kMaxRamBytes >> 30));
+  }
+  if (spec.kernel.empty()) return absl::InvalidArgumentError("kernel: no kernel or payload given");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+const char* StopReasonName(StopReason reason) {
+  switch (reason) {
+    case StopReason::kGuestPowerOff:
+      return "guest power-off";
+    case StopReason::kGuestReset:
+      return "guest reset";
+    case StopReason::kGuestFailure:
+      return "guest failure";
+    case StopReason::kStopRequest:
+      return "stop request";
+    case StopReason::kInternalError:
+      return "internal error";
+  }
+  return "unknown";
+}
+
+Vm::Vm(const VmSpec& spec, ConsoleOutput console) : spec_(spec), console_(std::move(console)) {}
+
+absl::StatusOr<std::unique_ptr<Vm>> Vm::Create(const VmSpec& spec, ConsoleOutput console) {
+  RETURN_IF_ERROR(ValidateSpec(spec));
+  std::unique_ptr<Vm> vm(new Vm(spec, std::move(console)));
+  RETURN_IF_ERROR(vm->Build());
+  return vm;
+}
+
+absl::Status Vm::Build() {
+  hv_return_t r = hv_vm_create(nullptr);
+  if (r == HV_BUSY) return absl::FailedPreconditionError("this process already runs a VM");
+  RETURN_IF_ERROR(HvStatus(r, "hv_vm_create"));
+  hv_created_ = true;
+
+  ASSIGN_OR_RETURN(memory_, GuestMemory::Create(kRamBase, spec_.memory_bytes));
+  RETURN_IF_ERROR(HvStatus(hv_vm_map(memory_->host_base(), kRamBase, memory_->size(),
+                                     HV_MEMORY_READ | HV_MEMORY_WRITE | HV_MEMORY_EXEC),
+                           "hv_vm_map(RAM)"));
+  ram_mapped_ = true;
+
+  bus_ = std::make_unique<MmioBus>();
+  gic_ = std::make_unique<Gic>(spec_.cpus, [this](int vcpu) {
+    if (vcpu >= 0 && static_cast<size_t>(vcpu) < vcpus_.size()) vcpus_[vcpu]->Kick();
+  });
+  psci_ = std::make_unique<Psci>(spec_.cpus, this);
+  uart_ = std::make_unique<Pl011>(IrqLine(gic_.get(), kUartIntid),
+                                  [this](const uint8_t* data, size_t len) {
+                                    if (console_) console_(data, len);
+                                  });
+  rtc_ = std::make_unique<Pl031>(IrqLine(gic_.get(), kRtcIntid));
+  gpio_ = std::make_unique<Pl061>(IrqLine(gic_.get(), kGpioIntid));
+  RETURN_IF_ERROR(bus_->Register(kGicDistBase, Gic::kDistributorSize, gic_->distributor()));
+  RETURN_IF_ERROR(bus_->Register(kGicRedistBase, gic_->redistributors_size(), gic_->redistributors()));
+  RETURN_IF_ERROR(bus_->Register(kUartBase, kUartSize, uart_.get()));
+  RETURN_IF_ERROR(bus_->Register(kRtcBase, kRtcSize, rtc_.get()));
+  RETURN_IF_ERROR(bus_->Register(kGpioBase, kGpioSize, gpio_.get()));
+
+  timer_kicker_ = std::make_unique<TimerKicker>(spec_.cpus, [this](int vcpu) {
+    if (vcpu >= 0 && static_cast<size_t>(vcpu) < vcpus_.size()) vcpus_[vcpu]->Kick();
+  });
+  for (int i = 0; i < spec_.cpus; ++i) vcpus_.push_back(std::make_unique<Vcpu>(i, this));
+  return LoadImages();
+}
+
+Vm::~Vm() {
+  StopVcpus();
+  timer_kicker_.reset();
+  if (ram_mapped_) hv_vm_unmap(kRamBase, memory_->size());
+  if (hv_created_) hv_vm_destroy();
+}
+
+absl::Status Vm::Start() { return StartVcpus(); }
+
+absl::Status Vm::StartVcpus() {
+  for (auto& vcpu : vcpus_) RETURN_IF_ERROR(vcpu->Start());
+  // The boot vCPU starts at the kernel entry with X0 = the device tree (platform.md).
+  vcpus_[0]->PowerOn(entry_, dtb_addr_);
+  Log()->info("started {} vCPU(s), entry {:#x}, device tree at {:#x}", vcpus_.size(), entry_, dtb_addr_);
+  return absl::OkStatus();
+}
+
+void Vm::StopVcpus() {
+  for (auto& vcpu : vcpus_) vcpu->Stop();
+}
+
+VmExitInfo Vm::Wait() {
+  for (;;) {
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](Vm* vm) ABSL_NO_THREAD_SAFETY_ANALYSIS { return vm->exit_.has_value() || vm->reset_requested_; },
+          this));
+      if (exit_.has_value()) break;
+      reset_requested_ = false;
+    }
+    absl::Status s = ResetInPlace();
+    if (!s.ok()) RequestStop(StopReason::kInternalError, absl::StrCat("reset failed: ", s.ToString()));
+  }
+  StopVcpus();
+  absl::MutexLock lock(&mu_);
+  Log()->info("VM stopped: {}{}{}", StopReasonName(exit_->reason), exit_->detail.empty() ? "" : ": ",
+              exit_->detail);
+  return *exit_;
+}
+
+void Vm::RequestStop(StopReason reason, const std::string& detail) {
+  absl::MutexLock lock(&mu_);
+  if (!exit_.has_value()) exit_ = VmExitInfo{reason, detail};
+}
+
+void Vm::GuestFailed(int vcpu, const std::string& detail) {
+  Log()->error("vcpu{}: {}", vcpu, detail);
+  RequestStop(StopReason::kGuestFailure, absl::StrFormat("vcpu%d: %s", vcpu, detail));
+}
+
+void Vm::ArmTimerKick(int vcpu, absl::Time deadline) { timer_kicker_->Arm(vcpu, deadline); }
+
+void Vm::StartVcpu(int vcpu, uint64_t entry, uint64_t context_id) {
+  if (vcpu >= 0 && static_cast<size_t>(vcpu) < vcpus_.size()) vcpus_[vcpu]->PowerOn(entry, context_id);
+}
+
+void Vm::StopCurrentVcpu(int vcpu) {
+  if (vcpu >= 0 && static_cast<size_t>(vcpu) < vcpus_.size()) vcpus_[vcpu]->PowerOffSelf();
+}
+
+void Vm::SystemOff() { RequestStop(StopReason::kGuestPowerOff, ""); }
+
+void Vm::SystemReset(bool reset2, uint32_t reset_type, uint64_t cookie) {
+  const std::string detail =
+      reset2 ? absl::StrFormat("SYSTEM_RESET2 type %#x cookie %#x", reset_type, cookie) : "";
+  if (spec_.on_reboot == OnReboot::kStop) {
+    RequestStop(StopReason::kGuestReset, detail);
+    return;
+  }
+  RequestReset();
+}
+
+void Vm::RequestReset() {
+  absl::MutexLock lock(&mu_);
+  reset_requested_ = true;
+}
+
+uint64_t Vm::reset_count() const {
+  absl::MutexLock lock(&mu_);
+  return resets_;
+}
+
+absl::Status Vm::ResetInPlace() {
+  Log()->info("guest reset: rebuilding the machine in place");
+  StopVcpus();
+  timer_kicker_->CancelAll();
+  // Fresh RAM: unmapping drops everything the hypervisor cached about it.
+  RETURN_IF_ERROR(HvStatus(hv_vm_unmap(kRamBase, memory_->size()), "hv_vm_unmap(RAM)"));
+  ram_mapped_ = false;
+  RETURN_IF_ERROR(memory_->Discard(kRamBase, memory_->size()));
+  RETURN_IF_ERROR(HvStatus(hv_vm_map(memory_->host_base(), kRamBase, memory_->size(),
+                                     HV_MEMORY_READ | HV_MEMORY_WRITE | HV_MEMORY_EXEC),
+                           "hv_vm_map(RAM)"));
+  ram_mapped_ = true;
+  gic_->Reset();
+  psci_->Reset();
+  RETURN_IF_ERROR(LoadImages());
+  vcpus_.clear();
+  for (int i = 0; i < spec_.cpus; ++i) vcpus_.push_back(std::make_unique<Vcpu>(i, this));
+  {
+    absl::MutexLock lock(&mu_);
+    ++resets_;
+    paused_ = false;
+  }
+  return StartVcpus();
+}
+
+void Vm::PressPowerButton() { gpio_->PressPowerButton(); }
+
+void Vm::SendConsoleInput(const uint8_t* data, size_t len) { uart_->Receive(data, len); }
+
+absl::Status Vm::Pause() {
+  for (auto& vcpu : vcpus_) vcpu->Pause();
+  absl::MutexLock lock(&mu_);
+  paused_ = true;
+  return absl::OkStatus();
+}
+
+absl::Status Vm::Resume() {
+  for (auto& vcpu : vcpus_) vcpu->Resume();
+  absl::MutexLock lock(&mu_);
+  paused_ = false;
+  return absl::OkStatus();
+}
+
+bool Vm::paused() const {
+  absl::MutexLock lock(&mu_);
+  return paused_;
+}
+
+absl::StatusOr<std::vector<VcpuRegisters>> Vm::Registers() {
+  const bool was_paused = paused();
+  // Parking every vCPU first makes the snapshot consistent across vCPUs.
+  if (!was_paused) RETURN_IF_ERROR(Pause());
+  std::vector<VcpuRegisters> out;
+  absl::Status status;
+  for (auto& vcpu : vcpus_) {
+    absl::StatusOr<VcpuRegisters> regs = vcpu->Snapshot(absl::Seconds(5));
+    if (!regs.ok()) {
+      status = regs.status();
+      break;
+    }
+    out.push_back(*std::move(regs));
+  }
+  if (!was_paused) RETURN_IF_ERROR(Resume());
+  if (!status.ok()) return status;
+  return out;
+}
+
+}  // namespace vmd

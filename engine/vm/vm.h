@@ -1,0 +1,109 @@
+// Vm: builds the machine of platform.md from a VmSpec — guest RAM mapped with
+// hv_vm_map, the MMIO bus, the GICv3, PSCI, PL011/PL031/PL061, the boot images
+// and device tree — and runs one thread per vCPU. Used by the vmm program
+// (standalone and as the daemon's worker). One Vm per process (the framework's rule).
+#ifndef VMD_ENGINE_VM_VM_H_
+#define VMD_ENGINE_VM_VM_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "engine/psci/psci.h"
+#include "engine/vm/registers.h"
+#include "engine/vm/vcpu.h"
+#include "engine/vm/vm_spec.h"
+
+namespace vmd {
+
+class GuestMemory;
+class MmioBus;
+class Gic;
+class Pl011;
+class Pl031;
+class Pl061;
+class TimerKicker;
+
+class Vm : public VcpuHost, public PsciHost {
+ public:
+  using ConsoleOutput = std::function<void(const uint8_t* data, size_t len)>;
+
+  // Validates the spec, creates the hypervisor VM, maps RAM, builds devices and
+  // loads the kernel, initrd and device tree. Nothing runs yet.
+  static absl::StatusOr<std::unique_ptr<Vm>> Create(const VmSpec& spec, ConsoleOutput console);
+  ~Vm() override;
+
+  // Starts the vCPU threads; vCPU 0 begins at the kernel entry.
+  absl::Status Start();
+  // Blocks until the VM stops; performs in-place resets (on_reboot = RESTART).
+  VmExitInfo Wait();
+  // Ends the VM now (vCPUs stop at an instruction boundary). Any thread.
+  void RequestStop(StopReason reason, const std::string& detail);
+
+  void PressPowerButton();
+  void SendConsoleInput(const uint8_t* data, size_t len);
+  absl::Status Pause();
+  absl::Status Resume();
+  bool paused() const;
+  // Guest-visible reset, as if the guest had called SYSTEM_RESET.
+  void RequestReset();
+  // A consistent snapshot: every vCPU stops at an instruction boundary, its own
+  // thread reads its registers, then all go on (the VM stays paused if it was).
+  absl::StatusOr<std::vector<VcpuRegisters>> Registers();
+
+  const std::vector<uint8_t>& device_tree() const { return dtb_; }
+  uint64_t reset_count() const;
+
+  // VcpuHost
+  MmioBus& bus() override { return *bus_; }
+  Gic& gic() override { return *gic_; }
+  Psci& psci() override { return *psci_; }
+  void GuestFailed(int vcpu, const std::string& detail) override;
+  void ArmTimerKick(int vcpu, absl::Time deadline) override;
+
+  // PsciHost
+  void StartVcpu(int vcpu, uint64_t entry, uint64_t context_id) override;
+  void StopCurrentVcpu(int vcpu) override;
+  void SystemOff() override;
+  void SystemReset(bool reset2, uint32_t reset_type, uint64_t cookie) override;
+
+ private:
+  explicit Vm(const VmSpec& spec, ConsoleOutput console);
+  absl::Status Build();
+  absl::Status LoadImages();  // kernel, initrd, device tree into RAM; sets entry_ and dtb_addr_
+  absl::Status StartVcpus();
+  void StopVcpus();
+  absl::Status ResetInPlace();
+
+  const VmSpec spec_;
+  ConsoleOutput console_;
+  bool hv_created_ = false;
+  bool ram_mapped_ = false;
+  std::unique_ptr<GuestMemory> memory_;
+  std::unique_ptr<MmioBus> bus_;
+  std::unique_ptr<Gic> gic_;
+  std::unique_ptr<Psci> psci_;
+  std::unique_ptr<Pl011> uart_;
+  std::unique_ptr<Pl031> rtc_;
+  std::unique_ptr<Pl061> gpio_;
+  std::unique_ptr<TimerKicker> timer_kicker_;
+  std::vector<std::unique_ptr<Vcpu>> vcpus_;
+  std::vector<uint8_t> dtb_;
+  uint64_t entry_ = 0;
+  uint64_t dtb_addr_ = 0;
+
+  mutable absl::Mutex mu_;
+  std::optional<VmExitInfo> exit_ ABSL_GUARDED_BY(mu_);
+  bool reset_requested_ ABSL_GUARDED_BY(mu_) = false;
+  bool paused_ ABSL_GUARDED_BY(mu_) = false;
+  uint64_t resets_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace vmd
+
+#endif  // VMD_ENGINE_VM_VM_H_
