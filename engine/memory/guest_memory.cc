@@ -28,8 +28,8 @@ absl::StatusOr<std::unique_ptr<GuestMemory>> GuestMemory::Create(uint64_t base_i
   void* raw = mmap(nullptr, reserve, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (raw == MAP_FAILED) {
-    return absl::ResourceExhaustedError(absl::StrFormat(
-        "guest memory: mmap of %#x bytes: %s", reserve, std::strerror(errno)));
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("guest memory: mmap of %#x bytes: %s", reserve, std::strerror(errno)));
   }
   const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
   const uintptr_t aligned = (start + kPageSize - 1) & ~(uintptr_t{kPageSize} - 1);
@@ -77,8 +77,8 @@ absl::Status GuestMemory::Write(uint64_t ipa, const void* src, uint64_t len) {
 
 absl::Status GuestMemory::Discard(uint64_t ipa, uint64_t len) {
   if (ipa % kPageSize != 0 || len % kPageSize != 0) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "guest memory: discard [%#x, +%#x) is not 16 KiB aligned", ipa, len));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("guest memory: discard [%#x, +%#x) is not 16 KiB aligned", ipa, len));
   }
   uint8_t* p = HostPtr(ipa, len);
   if (p == nullptr) {
@@ -86,11 +86,19 @@ absl::Status GuestMemory::Discard(uint64_t ipa, uint64_t len) {
         absl::StrFormat("guest memory: discard [%#x, +%#x) is outside RAM", ipa, len));
   }
   if (len == 0) return absl::OkStatus();
-  // A private anonymous mapping reads back as zero-fill after MADV_DONTNEED,
-  // which is what a balloon-inflated page must look like when the guest reclaims it.
-  if (madvise(p, len, MADV_DONTNEED) != 0) {
-    return absl::InternalError(absl::StrFormat("guest memory: madvise at IPA %#x: %s", ipa,
-                                               std::strerror(errno)));
+    // On Linux a private anonymous mapping reads back as zero-fill after
+    // MADV_DONTNEED. macOS's MADV_FREE_REUSABLE may leave the old contents in
+    // place, so the pages are zeroed first: whether the kernel then reclaims
+    // them or not, the guest (and a reset that relies on fresh RAM) sees zeros.
+#ifdef __APPLE__
+  std::memset(p, 0, len);
+  constexpr int kAdvice = MADV_FREE_REUSABLE;
+#else
+  constexpr int kAdvice = MADV_DONTNEED;
+#endif
+  if (madvise(p, len, kAdvice) != 0) {
+    return absl::InternalError(
+        absl::StrFormat("guest memory: madvise at IPA %#x: %s", ipa, std::strerror(errno)));
   }
   if (observer_) observer_(ipa, len);
   return absl::OkStatus();

@@ -42,8 +42,9 @@ class GuestMemory {
 
   absl::Status Read(uint64_t ipa, void* dst, uint64_t len) const;
   absl::Status Write(uint64_t ipa, const void* src, uint64_t len);
-  // Gives the pages back to the host (they read as zero afterwards). ipa and len
-  // must be 16 KiB aligned; used by the balloon.
+  // Gives the pages back to the host and leaves them reading as zero (the
+  // balloon, and a guest reset that wants fresh RAM). ipa and len must be
+  // 16 KiB aligned.
   absl::Status Discard(uint64_t ipa, uint64_t len);
 
   // Called after every Write and Discard with the range touched, so hv/soft can
@@ -53,7 +54,8 @@ class GuestMemory {
   void SetWriteObserver(WriteObserver observer) { observer_ = std::move(observer); }
 
  private:
-  GuestMemory(uint64_t base, uint64_t size, uint8_t* host) : base_(base), size_(size), host_(host) {}
+  GuestMemory(uint64_t base, uint64_t size, uint8_t* host)
+      : base_(base), size_(size), host_(host) {}
 
   const uint64_t base_;
   const uint64_t size_;
