@@ -5,7 +5,8 @@
 set -uo pipefail
 fetch="$1" cache="$2"
 
-"$fetch" --cache "$cache" || { echo "check-guest-cache: fetch-guests.sh failed"; exit 1; }
+# --generic: the power-button tests and the demo VM need its gpio_keys.ko/evdev.ko.
+"$fetch" --cache "$cache" --generic || { echo "check-guest-cache: fetch-guests.sh failed"; exit 1; }
 
 fail=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "MISSING: $1"; fail=1; fi; }
@@ -26,5 +27,8 @@ check "busybox" "[ -x '$bb' ]"
 # ELF, 64-bit, e_machine 0xb7 (AArch64) at byte 18.
 check "busybox is an AArch64 ELF" \
   "[ \"\$(od -An -tx1 -N5 '$bb' | tr -d ' ')\" = 7f454c4602 ] && [ \"\$(od -An -tx1 -j18 -N2 '$bb' | tr -d ' ')\" = b700 ]"
+gver=$(cat "$cache/generic/kernel-release" 2>/dev/null)
+check "generic kernel Image" "[ -s '$cache/generic/Image' ]"
+check "gpio_keys.ko for $gver" "ls '$cache'/generic/lib/modules/'$gver'/kernel/drivers/input/keyboard/gpio_keys.ko* >/dev/null 2>&1"
 check "manifest" "[ -s '$cache/manifest' ]"
 exit $fail
