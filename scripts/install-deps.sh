@@ -14,7 +14,7 @@ packages=(
   libslirp-dev libglib2.0-dev
   # guests and test oracles
   gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
-  qemu-system-arm qemu-user
+  qemu-system-arm qemu-user ipxe-qemu
   cpio gzip xz-utils zstd ca-certificates
   # python client and end-to-end tests
   python3 python3-grpcio python3-protobuf

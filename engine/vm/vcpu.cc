@@ -3,6 +3,7 @@
 #include <sched.h>
 
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/notification.h"
 #include "engine/base/host_clock.h"
 #include "engine/base/logging.h"
 #include "engine/bus/mmio_bus.h"
@@ -30,6 +31,29 @@ std::shared_ptr<spdlog::logger> Log() {
   return *log;
 }
 
+// Reserved ID registers (op0=3 op1=0 CRn=0) reading as zero is the
+// architecture's "feature absent", and the OS lock registers need no emulation
+// without a debugger: both are expected of every guest.
+bool IsExpectedRazWi(uint16_t enc) {
+  return (enc >> 7) == (SysRegEncoding(3, 0, 0, 0, 0) >> 7) ||
+         enc == SysRegEncoding(2, 0, 1, 0, 4) ||  // OSLAR_EL1
+         enc == SysRegEncoding(2, 0, 1, 1, 4) ||  // OSLSR_EL1
+         enc == SysRegEncoding(2, 0, 1, 3, 4);    // OSDLR_EL1
+}
+
+// One warning per register for the rest (PMU, ...), whichever vCPU hits it.
+void WarnUnemulatedSysRegOnce(int vcpu, const SysRegAccess& s) {
+  static absl::Mutex mu;
+  static auto* warned = new std::vector<uint16_t>;
+  absl::MutexLock lock(&mu);
+  if (std::find(warned->begin(), warned->end(), s.encoding) != warned->end()) return;
+  warned->push_back(s.encoding);
+  Log()->warn("vcpu{}: {} of unemulated system register op0={} op1={} CRn={} CRm={} op2={}: {}", vcpu,
+              s.read ? "read" : "write", s.encoding >> 14, (s.encoding >> 11) & 7,
+              (s.encoding >> 7) & 15, (s.encoding >> 3) & 15, s.encoding & 7,
+              s.read ? "reads as zero" : "ignored");
+}
+
 }  // namespace
 
 Vcpu::Vcpu(int index, VcpuHost* host) : index_(index), host_(host) {}
@@ -37,6 +61,13 @@ Vcpu::Vcpu(int index, VcpuHost* host) : index_(index), host_(host) {}
 Vcpu::~Vcpu() { Stop(); }
 
 absl::Status Vcpu::Start() {
+  {
+    absl::MutexLock lock(&mu_);
+    stop_ = powered_on_ = start_pending_ = paused_ = parked_ = thread_done_ = false;
+    requests_.clear();
+  }
+  off_requested_ = vtimer_masked_ = false;
+  ptimer_ctl_ = ptimer_cval_ = 0;
   thread_ = std::thread([this] { ThreadMain(); });
   absl::MutexLock lock(&mu_);
   mu_.Await(absl::Condition(
@@ -47,13 +78,17 @@ absl::Status Vcpu::Start() {
 }
 
 void Vcpu::Stop() {
+  Halt();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Vcpu::Halt() {
   {
     absl::MutexLock lock(&mu_);
     stop_ = true;
     cv_.SignalAll();
   }
   Kick();
-  if (thread_.joinable()) thread_.join();
 }
 
 void Vcpu::PowerOn(uint64_t entry, uint64_t context) {
@@ -170,7 +205,8 @@ bool Vcpu::WaitUntilRunnable() {
   if (off_requested_) {
     off_requested_ = false;
     absl::MutexLock lock(&mu_);
-    powered_on_ = false;
+    // A CPU_ON that raced with this CPU_OFF (PSCI already reports OFF) wins.
+    if (!start_pending_) powered_on_ = false;
   }
   absl::MutexLock lock(&mu_);
   for (;;) {
@@ -305,18 +341,13 @@ void Vcpu::HandleSysReg(uint64_t esr) {
                         : host_->gic().WriteSysReg(index_, s.encoding, value);
   if (!handled) handled = PhysTimerAccess(s.encoding, s.read, &value);
   if (!handled) {
-    // RAZ/WI, with one warning per register (PMU, OS lock, debug, ...).
-    static absl::Mutex warned_mu;
-    static auto* warned = new std::vector<uint16_t>;
-    absl::MutexLock lock(&warned_mu);
-    if (std::find(warned->begin(), warned->end(), s.encoding) == warned->end()) {
-      warned->push_back(s.encoding);
-      Log()->warn("vcpu{}: {} of unemulated system register op0={} op1={} CRn={} CRm={} op2={}: {}",
-                  index_, s.read ? "read" : "write", s.encoding >> 14, (s.encoding >> 11) & 7,
-                  (s.encoding >> 7) & 15, (s.encoding >> 3) & 15, s.encoding & 7,
-                  s.read ? "reads as zero" : "ignored");
+    value = 0;  // RAZ/WI
+    if (IsExpectedRazWi(s.encoding)) {
+      Log()->debug("vcpu{}: {} of system register {:#06x}: RAZ/WI", index_,
+                   s.read ? "read" : "write", s.encoding);
+    } else {
+      WarnUnemulatedSysRegOnce(index_, s);
     }
-    value = 0;
   }
   if (s.read) SetX(s.reg, value);
   AdvancePc();

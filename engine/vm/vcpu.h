@@ -51,8 +51,12 @@ class Vcpu {
   // Starts the thread (named vcpuN), which creates the hypervisor vCPU and waits
   // until it is powered on. Returns once the hypervisor vCPU exists.
   absl::Status Start();
-  // Ends the thread at the next instruction boundary and joins it.
+  // Ends the thread at the next instruction boundary and joins it. Start may
+  // be called again afterwards (a VM reset reuses its vCPUs).
   void Stop();
+  // Like Stop without waiting: the vCPU stops running guest code promptly. Safe
+  // from the vCPU's own thread (e.g. while handling SYSTEM_OFF).
+  void Halt();
 
   // PSCI CPU_ON / boot: start at `entry` in EL1h, MMU off, X0 = `context`.
   void PowerOn(uint64_t entry, uint64_t context);

@@ -1,8 +1,13 @@
 #include "engine/vm/vm.h"
 
+#include <random>
+
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/base/logging.h"
 #include "engine/base/status_macros.h"
+#include "engine/boot/boot.h"
+#include "engine/boot/memory_map.h"
 #include "engine/bus/mmio_bus.h"
 #include "engine/devices/pl011.h"
 #include "engine/devices/pl031.h"
@@ -10,11 +15,17 @@
 #include "engine/gic/gic.h"
 #include "engine/hv/hv.h"
 #include "engine/memory/guest_memory.h"
-#include "engine/vm/platform.h"
 #include "engine/vm/timer_kicker.h"
 
 namespace vmd {
+
+using namespace machine;  // NOLINT: the platform's addresses read best unqualified here
+
 namespace {
+
+constexpr uint64_t kMinRamBytes = 16ull << 20;
+// RAM ends inside the framework's default 36-bit IPA space.
+constexpr uint64_t kMaxRamBytes = (1ull << 36) - kRamBase;
 
 std::shared_ptr<spdlog::logger> Log() {
   static auto* log = new std::shared_ptr<spdlog::logger>(Logger("vm"));
@@ -28,8 +39,8 @@ absl::Status HvStatus(hv_return_t r, const char* what) {
 
 absl::Status ValidateSpec(const VmSpec& spec) {
   uint32_t max_vcpus = 0;
-  if (hv_vm_get_max_vcpu_count(&max_vcpus) != HV_SUCCESS) max_vcpus = kMaxVcpus;
-  max_vcpus = std::min<uint32_t>(max_vcpus, kMaxVcpus);
+  if (hv_vm_get_max_vcpu_count(&max_vcpus) != HV_SUCCESS) max_vcpus = kMaxCpus;
+  max_vcpus = std::min<uint32_t>(max_vcpus, kMaxCpus);
   if (spec.cpus < 1 || static_cast<uint32_t>(spec.cpus) > max_vcpus) {
     return absl::InvalidArgumentError(
         absl::StrFormat("cpus: %d is out of range (1..%u)", spec.cpus, max_vcpus));
@@ -88,17 +99,17 @@ absl::Status Vm::Build() {
     if (vcpu >= 0 && static_cast<size_t>(vcpu) < vcpus_.size()) vcpus_[vcpu]->Kick();
   });
   psci_ = std::make_unique<Psci>(spec_.cpus, this);
-  uart_ = std::make_unique<Pl011>(IrqLine(gic_.get(), kUartIntid),
+  uart_ = std::make_unique<Pl011>(IrqLine(gic_.get(), SpiIntid(kPl011Spi)),
                                   [this](const uint8_t* data, size_t len) {
                                     if (console_) console_(data, len);
                                   });
-  rtc_ = std::make_unique<Pl031>(IrqLine(gic_.get(), kRtcIntid));
-  gpio_ = std::make_unique<Pl061>(IrqLine(gic_.get(), kGpioIntid));
-  RETURN_IF_ERROR(bus_->Register(kGicDistBase, Gic::kDistributorSize, gic_->distributor()));
+  rtc_ = std::make_unique<Pl031>(IrqLine(gic_.get(), SpiIntid(kPl031Spi)));
+  gpio_ = std::make_unique<Pl061>(IrqLine(gic_.get(), SpiIntid(kPl061Spi)));
+  RETURN_IF_ERROR(bus_->Register(kGicDistBase, kGicDistSize, gic_->distributor()));
   RETURN_IF_ERROR(bus_->Register(kGicRedistBase, gic_->redistributors_size(), gic_->redistributors()));
-  RETURN_IF_ERROR(bus_->Register(kUartBase, kUartSize, uart_.get()));
-  RETURN_IF_ERROR(bus_->Register(kRtcBase, kRtcSize, rtc_.get()));
-  RETURN_IF_ERROR(bus_->Register(kGpioBase, kGpioSize, gpio_.get()));
+  RETURN_IF_ERROR(bus_->Register(kPl011Base, kPrimeCellSize, uart_.get()));
+  RETURN_IF_ERROR(bus_->Register(kPl031Base, kPrimeCellSize, rtc_.get()));
+  RETURN_IF_ERROR(bus_->Register(kPl061Base, kPrimeCellSize, gpio_.get()));
 
   timer_kicker_ = std::make_unique<TimerKicker>(spec_.cpus, [this](int vcpu) {
     if (vcpu >= 0 && static_cast<size_t>(vcpu) < vcpus_.size()) vcpus_[vcpu]->Kick();
@@ -114,10 +125,15 @@ Vm::~Vm() {
   if (hv_created_) hv_vm_destroy();
 }
 
-absl::Status Vm::Start() { return StartVcpus(); }
+absl::Status Vm::Start(bool paused) { return StartVcpus(paused); }
 
-absl::Status Vm::StartVcpus() {
+absl::Status Vm::StartVcpus(bool paused) {
   for (auto& vcpu : vcpus_) RETURN_IF_ERROR(vcpu->Start());
+  if (paused) {
+    for (auto& vcpu : vcpus_) vcpu->Pause();
+    absl::MutexLock lock(&mu_);
+    paused_ = true;
+  }
   // The boot vCPU starts at the kernel entry with X0 = the device tree (platform.md).
   vcpus_[0]->PowerOn(entry_, dtb_addr_);
   Log()->info("started {} vCPU(s), entry {:#x}, device tree at {:#x}", vcpus_.size(), entry_, dtb_addr_);
@@ -139,7 +155,11 @@ VmExitInfo Vm::Wait() {
       reset_requested_ = false;
     }
     absl::Status s = ResetInPlace();
-    if (!s.ok()) RequestStop(StopReason::kInternalError, absl::StrCat("reset failed: ", s.ToString()));
+    if (!s.ok()) {
+      RequestStop(StopReason::kInternalError, absl::StrCat("reset failed: ", s.ToString()));
+    } else if (reset_observer_) {
+      reset_observer_();
+    }
   }
   StopVcpus();
   absl::MutexLock lock(&mu_);
@@ -149,8 +169,12 @@ VmExitInfo Vm::Wait() {
 }
 
 void Vm::RequestStop(StopReason reason, const std::string& detail) {
-  absl::MutexLock lock(&mu_);
-  if (!exit_.has_value()) exit_ = VmExitInfo{reason, detail};
+  {
+    absl::MutexLock lock(&mu_);
+    if (!exit_.has_value()) exit_ = VmExitInfo{reason, detail};
+  }
+  // No vCPU runs guest code after the VM has stopped (SYSTEM_OFF never returns).
+  for (auto& vcpu : vcpus_) vcpu->Halt();
 }
 
 void Vm::GuestFailed(int vcpu, const std::string& detail) {
@@ -204,15 +228,37 @@ absl::Status Vm::ResetInPlace() {
   ram_mapped_ = true;
   gic_->Reset();
   psci_->Reset();
+  uart_->Reset();
+  rtc_->Reset();
+  gpio_->Reset();
   RETURN_IF_ERROR(LoadImages());
-  vcpus_.clear();
-  for (int i = 0; i < spec_.cpus; ++i) vcpus_.push_back(std::make_unique<Vcpu>(i, this));
+  bool was_paused;
   {
     absl::MutexLock lock(&mu_);
     ++resets_;
-    paused_ = false;
+    was_paused = paused_;
   }
-  return StartVcpus();
+  return StartVcpus(was_paused);  // a paused VM stays paused across a reset
+}
+
+absl::Status Vm::LoadImages() {
+  FdtConfig fdt;
+  fdt.num_cpus = static_cast<uint32_t>(spec_.cpus);
+  fdt.ram_base = kRamBase;
+  fdt.ram_size = memory_->size();
+  fdt.cmdline = spec_.cmdline;
+  if (spec_.console == ConsoleDevice::kVirtio) fdt.stdout_path.clear();  // hvc0 is not in the DT
+  // 64 random bytes so the guest's RNG is ready at once (platform.md).
+  std::random_device rd;
+  for (size_t i = 0; i < fdt.rng_seed.size(); i += 4) {
+    const uint32_t r = rd();
+    for (size_t j = 0; j < 4 && i + j < fdt.rng_seed.size(); ++j) fdt.rng_seed[i + j] = (r >> (8 * j)) & 0xff;
+  }
+  ASSIGN_OR_RETURN(BootInfo boot, PrepareBoot(*memory_, spec_.kernel, spec_.initrd, fdt));
+  entry_ = boot.entry;
+  dtb_addr_ = boot.dtb_addr;
+  dtb_.resize(boot.dtb_size);
+  return memory_->Read(boot.dtb_addr, dtb_.data(), dtb_.size());
 }
 
 void Vm::PressPowerButton() { gpio_->PressPowerButton(); }

@@ -38,8 +38,11 @@ class Vm : public VcpuHost, public PsciHost {
   static absl::StatusOr<std::unique_ptr<Vm>> Create(const VmSpec& spec, ConsoleOutput console);
   ~Vm() override;
 
-  // Starts the vCPU threads; vCPU 0 begins at the kernel entry.
-  absl::Status Start();
+  // Starts the vCPU threads; vCPU 0 begins at the kernel entry. With `paused`
+  // the vCPUs stay parked at their reset state until Resume().
+  absl::Status Start(bool paused = false);
+  // Called (on the thread in Wait) after every in-place reset of the machine.
+  void SetResetObserver(std::function<void()> observer) { reset_observer_ = std::move(observer); }
   // Blocks until the VM stops; performs in-place resets (on_reboot = RESTART).
   VmExitInfo Wait();
   // Ends the VM now (vCPUs stop at an instruction boundary). Any thread.
@@ -76,7 +79,7 @@ class Vm : public VcpuHost, public PsciHost {
   explicit Vm(const VmSpec& spec, ConsoleOutput console);
   absl::Status Build();
   absl::Status LoadImages();  // kernel, initrd, device tree into RAM; sets entry_ and dtb_addr_
-  absl::Status StartVcpus();
+  absl::Status StartVcpus(bool paused);
   void StopVcpus();
   absl::Status ResetInPlace();
 
@@ -92,10 +95,12 @@ class Vm : public VcpuHost, public PsciHost {
   std::unique_ptr<Pl031> rtc_;
   std::unique_ptr<Pl061> gpio_;
   std::unique_ptr<TimerKicker> timer_kicker_;
+  // Built once in Build() and never resized, so any thread may index it.
   std::vector<std::unique_ptr<Vcpu>> vcpus_;
   std::vector<uint8_t> dtb_;
   uint64_t entry_ = 0;
   uint64_t dtb_addr_ = 0;
+  std::function<void()> reset_observer_;
 
   mutable absl::Mutex mu_;
   std::optional<VmExitInfo> exit_ ABSL_GUARDED_BY(mu_);

@@ -17,6 +17,7 @@
 #include "engine/vm/vm.h"
 #include "engine/vmm/console_tty.h"
 #include "engine/vmm/size_flag.h"
+#include "engine/vmm/worker.h"
 
 namespace vmd {
 namespace {
@@ -40,6 +41,7 @@ int Main(int argc, char** argv) {
   VmSpec spec;
   std::string memory = "512M", console = "pl011", on_reboot = "restart", log_level;
   bool version = false;
+  WorkerOptions worker;
   app.add_option("--kernel", spec.kernel, "arm64 Image, Image.gz or raw bare-metal payload")
       ->check(CLI::ExistingFile);
   app.add_option("--initrd", spec.initrd, "initial ramdisk")->check(CLI::ExistingFile);
@@ -55,6 +57,11 @@ int Main(int argc, char** argv) {
   app.add_option("--dump-dtb", spec.dump_dtb, "write the generated device tree to this file");
   app.add_option("--log", log_level, "log levels, e.g. info or warn,vcpu=debug (also $VMD_LOG)");
   app.add_flag("--version", version, "print the version and hypervisor backend");
+  app.add_option("--state-dir", worker.vm_dir,
+                 "worker mode (used by vmd): run the VM described by DIR/spec.json and serve "
+                 "its control socket DIR/vmm.sock")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("--paused", worker.start_paused, "worker mode: start with the vCPUs paused");
   CLI11_PARSE(app, argc, argv);
 
   if (version) {
@@ -64,6 +71,11 @@ int Main(int argc, char** argv) {
   if (absl::Status s = InitLogging(log_level); !s.ok()) {
     std::fprintf(stderr, "vmm: %s\n", std::string(s.message()).c_str());
     return 2;
+  }
+  if (!worker.vm_dir.empty()) {
+    // Its own session, so stopping vmd's service never stops this VM (DECISIONS.md).
+    setsid();
+    return RunWorker(worker);
   }
   if (spec.kernel.empty()) {
     std::fprintf(stderr, "vmm: --kernel is required (an arm64 Image, Image.gz or raw payload)\n");
@@ -79,12 +91,14 @@ int Main(int argc, char** argv) {
   spec.on_reboot = on_reboot == "stop" ? OnReboot::kStop : OnReboot::kRestart;
 
   // Signals are taken by one thread with sigwait: SIGTERM/SIGINT press the power
-  // button (graceful shutdown), a second one ends the VM at once.
+  // button (graceful shutdown), a second one ends the VM at once; SIGUSR1 only
+  // presses the power button.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGHUP);
+  sigaddset(&signals, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   absl::StatusOr<std::unique_ptr<Vm>> vm = Vm::Create(spec, &StdioConsole::Write);
@@ -111,7 +125,9 @@ int Main(int argc, char** argv) {
     for (;;) {
       int sig = 0;
       if (sigwait(&signals, &sig) != 0 || finished.load()) return;
-      if (presses++ == 0) {
+      if (sig == SIGUSR1) {
+        machine->PressPowerButton();
+      } else if (presses++ == 0) {
         machine->PressPowerButton();
       } else {
         machine->RequestStop(StopReason::kStopRequest, absl::StrFormat("signal %d", sig));

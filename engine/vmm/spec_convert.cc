@@ -1,0 +1,71 @@
+#include "engine/vmm/spec_convert.h"
+
+#include <cstring>
+
+namespace vmd {
+
+absl::StatusOr<VmSpec> VmSpecFromProto(const v1::VmSpec& in) {
+  VmSpec spec;
+  spec.cpus = in.vcpus() == 0 ? 1 : static_cast<int>(in.vcpus());
+  spec.memory_bytes = in.memory_bytes() == 0 ? 512ull << 20 : in.memory_bytes();
+  switch (in.boot().payload_case()) {
+    case v1::Boot::kLinux:
+      spec.kernel = in.boot().linux().kernel_path();
+      spec.initrd = in.boot().linux().initrd_path();
+      spec.cmdline = in.boot().linux().command_line();
+      break;
+    case v1::Boot::kRaw:
+      spec.kernel = in.boot().raw().path();
+      break;
+    default:
+      return absl::InvalidArgumentError("spec.boot: neither linux nor raw is set");
+  }
+  if (spec.kernel.empty()) return absl::InvalidArgumentError("spec.boot: no kernel or payload path");
+  spec.console = in.console() == v1::CONSOLE_DEVICE_VIRTIO_CONSOLE ? ConsoleDevice::kVirtio
+                                                                   : ConsoleDevice::kPl011;
+  spec.on_reboot = in.on_reboot() == v1::ON_REBOOT_STOP ? OnReboot::kStop : OnReboot::kRestart;
+  return spec;
+}
+
+void RegistersToProto(const VcpuRegisters& r, v1::VcpuRegisters* out) {
+  out->set_index(static_cast<uint32_t>(r.index));
+  out->set_powered_on(r.online);
+  for (uint64_t x : r.x) out->add_x(x);
+  out->set_pc(r.pc);
+  out->set_cpsr(r.cpsr);
+  out->set_sp_el0(r.sp_el0);
+  out->set_sp_el1(r.sp_el1);
+  if (r.fp_present) {
+    v1::FpRegisters* fp = out->mutable_fp();
+    fp->set_fpcr(r.fpcr);
+    fp->set_fpsr(r.fpsr);
+    for (const auto& q : r.q) fp->add_q(std::string(reinterpret_cast<const char*>(q.data()), q.size()));
+  }
+  v1::SystemRegisters* sys = out->mutable_sys();
+  for (const auto& [name, value] : r.sys) {
+    // Field names in the proto are the lower-case architectural names.
+    std::string field(name);
+    for (char& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto* fd = sys->GetDescriptor()->FindFieldByName(field);
+    if (fd != nullptr && fd->type() == google::protobuf::FieldDescriptor::TYPE_UINT64) {
+      sys->GetReflection()->SetUInt64(sys, fd, value);
+    }
+  }
+}
+
+v1::StopReason StopReasonToProto(StopReason reason) {
+  switch (reason) {
+    case StopReason::kGuestPowerOff:
+      return v1::STOP_REASON_GUEST_POWER_OFF;
+    case StopReason::kGuestReset:
+      return v1::STOP_REASON_GUEST_RESET;
+    case StopReason::kGuestFailure:
+    case StopReason::kInternalError:
+      return v1::STOP_REASON_GUEST_ERROR;
+    case StopReason::kStopRequest:
+      return v1::STOP_REASON_KILLED;
+  }
+  return v1::STOP_REASON_UNSPECIFIED;
+}
+
+}  // namespace vmd
