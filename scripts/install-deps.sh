@@ -18,6 +18,8 @@ packages=(
   cpio gzip xz-utils zstd ca-certificates
   # python client and end-to-end tests
   python3 python3-grpcio python3-protobuf
+  # mTLS end-to-end test (generates a CA and certificates)
+  openssl
   # terminal tests
   tmux
 )

@@ -1,0 +1,88 @@
+#!/bin/bash
+# End-to-end test of vmctl against a real vmd with bare-metal guests
+# (docs/guests.md), attach driven through a real terminal (tmux).
+# Usage: e2e_vmctl.sh BUILD_DIR
+# NOT registered in CMake yet: written before vmd could run VMs (never run
+# against a real daemon); register it
+# (label e2e) once it passes.
+set -u
+BUILD=$(cd "$1" && pwd)
+VMCTL=$BUILD/client/vmctl/vmctl
+VMD=$BUILD/daemon/vmd
+GUESTS=$BUILD/tests/guests
+STATE=$(mktemp -d /tmp/vmctl-e2e.XXXXXX)
+SESSION=vmctl-e2e-$$
+export VMD_HOST=unix://$STATE/vmd.sock
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+check() {  # check DESCRIPTION EXPECTED ACTUAL
+  if [[ "$2" == "$3" ]]; then echo "ok: $1"; else fail "$1: expected [$2], got [$3]"; fi
+}
+contains() {  # contains DESCRIPTION NEEDLE HAYSTACK
+  if [[ "$3" == *"$2"* ]]; then echo "ok: $1"; else fail "$1: [$2] not in [$3]"; fi
+}
+cleanup() {
+  tmux kill-session -t "$SESSION" 2>/dev/null
+  [[ -n "${VMD_PID:-}" ]] && kill "$VMD_PID" 2>/dev/null && wait "$VMD_PID" 2>/dev/null
+  rm -rf "$STATE"
+}
+trap cleanup EXIT
+
+# Not running yet: the message says how to start it.
+out=$("$VMCTL" ls 2>&1); rc=$?
+check "unreachable exit status" 10 "$rc"
+contains "unreachable message" "vmd --state-dir $STATE" "$out"
+
+"$VMD" --state-dir "$STATE" >"$STATE/vmd.log" 2>&1 &
+VMD_PID=$!
+for _ in $(seq 100); do [[ -S "$STATE/vmd.sock" ]] && break; sleep 0.1; done
+
+# info / version
+contains "info backend" "Backend:" "$("$VMCTL" info)"
+contains "version" "vmctl 0.1.0" "$("$VMCTL" version)"
+
+# run: the CI one-liner; exit status from how the guest ended.
+out=$("$VMCTL" run --rm hello --payload "$GUESTS/hello.bin" </dev/null); rc=$?
+check "run hello exit" 0 "$rc"
+contains "run hello output" "EXIT: STATUS=1" "$out"
+check "run --rm removed it" "" "$("$VMCTL" ls -q)"
+"$VMCTL" run failing --payload "$GUESTS/fail.bin" </dev/null >/dev/null; rc=$?
+check "run fail.bin powers off (exit 0 from vmctl: the guest chose to)" 0 "$rc"
+"$VMCTL" rm failing >/dev/null
+
+# create / ls / inspect / start / wait / logs / rm
+check "create" "t1: created" "$("$VMCTL" create t1 --payload "$GUESTS/hello.bin" --label ci=1 | cut -d' ' -f1-2)"
+contains "ls shows created" "t1 " "$("$VMCTL" ls --state created)"
+check "ls json state" '"VM_STATE_CREATED"' "$("$VMCTL" ls --json | grep -o '"VM_STATE_CREATED"' | head -1)"
+contains "inspect" "Payload:" "$("$VMCTL" inspect t1)"
+"$VMCTL" start t1 >/dev/null
+out=$("$VMCTL" wait --timeout 60s t1); rc=$?
+check "wait exit" 0 "$rc"
+check "wait output" "t1: stopped (guest power off)" "$out"
+contains "logs" "EXIT: STATUS=1" "$("$VMCTL" logs t1)"
+contains "events" "stopped" "$("$VMCTL" events --since 0 --vm t1 & sleep 2; kill $! 2>/dev/null)"
+check "rm" "t1: deleted" "$("$VMCTL" rm t1 | cut -d' ' -f1-2)"
+"$VMCTL" inspect t1 2>/dev/null; check "inspect after rm" 3 "$?"
+
+# attach through a terminal: uart_echo waits 10 s for "vmd-input\n".
+"$VMCTL" create echo --payload "$GUESTS/uart_echo.bin" >/dev/null
+"$VMCTL" start echo >/dev/null
+tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
+sleep 1
+tmux send-keys -t "$SESSION" C-]
+sleep 1
+contains "detach returns to the shell" "ATTACH-ENDED" "$(tmux capture-pane -p -t "$SESSION")"
+check "VM keeps running after detach" "running" "$("$VMCTL" inspect --json echo | grep -o '"VM_STATE_[A-Z]*"' | head -1 | sed 's/"VM_STATE_\(.*\)"/\L\1/')"
+tmux kill-session -t "$SESSION"
+tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
+sleep 1
+tmux send-keys -t "$SESSION" "vmd-input" Enter
+sleep 3
+pane=$(tmux capture-pane -p -t "$SESSION")
+contains "typing reaches the guest" "uart_echo: got 'vmd-input'" "$pane"
+contains "attach ends when the guest powers off" "ATTACH-ENDED" "$pane"
+"$VMCTL" rm echo >/dev/null
+
+echo "$failures failure(s)"
+[[ $failures -eq 0 ]]
