@@ -210,26 +210,34 @@ bool Vcpu::WaitUntilRunnable() {
   }
   absl::MutexLock lock(&mu_);
   for (;;) {
-    ServeRequestsLocked();
     if (stop_) return false;
+    if (start_pending_) {
+      // Set the entry state at once, even while paused, so a register snapshot
+      // of a VM started paused shows where it will begin.
+      start_pending_ = false;
+      const uint64_t entry = start_entry_, context = start_context_;
+      mu_.Unlock();
+      ApplyPowerOn(entry, context);
+      mu_.Lock();
+      continue;
+    }
+    ServeRequestsLocked();
+    if (stop_ || start_pending_) continue;
     if (powered_on_ && !paused_) break;
     parked_ = true;
     cv_.Wait(&mu_);
   }
   parked_ = false;
-  if (start_pending_) {
-    start_pending_ = false;
-    const uint64_t entry = start_entry_, context = start_context_;
-    mu_.Unlock();
-    for (int i = 1; i < 31; ++i) hv_vcpu_set_reg(vcpu_, static_cast<hv_reg_t>(HV_REG_X0 + i), 0);
-    hv_vcpu_set_reg(vcpu_, HV_REG_X0, context);
-    hv_vcpu_set_reg(vcpu_, HV_REG_PC, entry);
-    hv_vcpu_set_reg(vcpu_, HV_REG_CPSR, kCpsrEl1hMasked);
-    hv_vcpu_set_sys_reg(vcpu_, HV_SYS_REG_SCTLR_EL1, kSctlrMmuOff);
-    host_->psci().MarkOn(index_);
-    mu_.Lock();
-  }
   return true;
+}
+
+void Vcpu::ApplyPowerOn(uint64_t entry, uint64_t context) {
+  for (int i = 1; i < 31; ++i) hv_vcpu_set_reg(vcpu_, static_cast<hv_reg_t>(HV_REG_X0 + i), 0);
+  hv_vcpu_set_reg(vcpu_, HV_REG_X0, context);
+  hv_vcpu_set_reg(vcpu_, HV_REG_PC, entry);
+  hv_vcpu_set_reg(vcpu_, HV_REG_CPSR, kCpsrEl1hMasked);
+  hv_vcpu_set_sys_reg(vcpu_, HV_SYS_REG_SCTLR_EL1, kSctlrMmuOff);
+  host_->psci().MarkOn(index_);
 }
 
 void Vcpu::RunOnce() {

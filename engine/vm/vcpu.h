@@ -82,7 +82,7 @@ class Vcpu {
   void ThreadMain();
   bool WaitUntilRunnable();  // false when the thread should end
   void ServeRequestsLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void ApplyPowerOn();
+  void ApplyPowerOn(uint64_t entry, uint64_t context);
   void RunOnce();
   void HandleException();
   void HandleDataAbort(uint64_t esr);
