@@ -1,0 +1,68 @@
+// The A64 decoder: a table, one line per instruction (mask, value, handler,
+// operand extractor). Each exec_*.cc file contributes the lines of its
+// instruction group; Decode() scans them in order. Used by the run loop.
+#ifndef VMD_ENGINE_HV_SOFT_DECODE_H_
+#define VMD_ENGINE_HV_SOFT_DECODE_H_
+
+#include <cstdint>
+#include <span>
+
+#include "engine/hv/soft/cpu.h"
+
+namespace vmd::hvsoft {
+
+// Fills the operand fields of `out` from `raw`; false = unallocated encoding.
+using Extractor = bool (*)(uint32_t raw, Insn& out);
+
+struct DecodeLine {
+  uint32_t mask;
+  uint32_t value;
+  const char* name;
+  Handler fn;
+  Extractor extract;
+  bool ends_block;  // control flow or state change noticed by the run loop
+};
+
+// The groups' tables, in exec_dp.cc, exec_ldst.cc and exec_system.cc.
+std::span<const DecodeLine> DataProcessingTable();
+std::span<const DecodeLine> LoadStoreTable();
+std::span<const DecodeLine> SystemTable();
+
+// Decodes one instruction word. Unallocated or unimplemented encodings (FP/SIMD
+// included) decode to the UNDEFINED handler. Returns whether it ends a block.
+bool Decode(uint32_t raw, Insn& out);
+
+// Name of the table line matching raw (for tests and logs), or "undefined".
+const char* DecodeName(uint32_t raw);
+
+// ---- bit helpers shared by extractors and handlers ---------------------------
+constexpr uint32_t Bits(uint32_t v, int hi, int lo) {
+  return (v >> lo) & ((1u << (hi - lo + 1)) - 1);
+}
+constexpr uint32_t Bit(uint32_t v, int b) { return (v >> b) & 1; }
+constexpr int64_t SignExtend(uint64_t v, int bits) {
+  return static_cast<int64_t>(v << (64 - bits)) >> (64 - bits);
+}
+// Register field at bit `lo` as a slot: 31 means XZR.
+constexpr uint8_t RegZr(uint32_t raw, int lo) {
+  const uint32_t r = Bits(raw, lo + 4, lo);
+  return r == 31 ? kZr : static_cast<uint8_t>(r);
+}
+// Destination register field: 31 means XZR (write discarded).
+constexpr uint8_t RegZrDst(uint32_t raw, int lo) {
+  const uint32_t r = Bits(raw, lo + 4, lo);
+  return r == 31 ? kSink : static_cast<uint8_t>(r);
+}
+// Register field where 31 means SP.
+constexpr uint8_t RegSp(uint32_t raw, int lo) { return static_cast<uint8_t>(Bits(raw, lo + 4, lo)); }
+
+// DecodeBitMasks (ARM ARM): wmask/tmask of logical and bitfield immediates.
+bool DecodeBitMasks(uint32_t n, uint32_t imms, uint32_t immr, bool immediate, int datasize,
+                    uint64_t* wmask, uint64_t* tmask);
+
+// The handler every unallocated encoding decodes to.
+bool ExecUndefined(Cpu& c, const Insn& i);
+
+}  // namespace vmd::hvsoft
+
+#endif  // VMD_ENGINE_HV_SOFT_DECODE_H_
