@@ -2,9 +2,7 @@
 # End-to-end test of vmctl against a real vmd with bare-metal guests
 # (docs/guests.md), attach driven through a real terminal (tmux).
 # Usage: e2e_vmctl.sh BUILD_DIR
-# NOT registered in CMake yet: written before vmd could run VMs (never run
-# against a real daemon); register it
-# (label e2e) once it passes.
+# Registered with ctest as vmctl_e2e (label e2e).
 set -u
 BUILD=$(cd "$1" && pwd)
 VMCTL=$BUILD/client/vmctl/vmctl
@@ -34,7 +32,7 @@ out=$("$VMCTL" ls 2>&1); rc=$?
 check "unreachable exit status" 10 "$rc"
 contains "unreachable message" "vmd --state-dir $STATE" "$out"
 
-"$VMD" --state-dir "$STATE" >"$STATE/vmd.log" 2>&1 &
+"$VMD" --state-dir "$STATE" --vmm "$BUILD/engine/vmm/vmm" >"$STATE/vmd.log" 2>&1 &
 VMD_PID=$!
 for _ in $(seq 100); do [[ -S "$STATE/vmd.sock" ]] && break; sleep 0.1; done
 
