@@ -121,6 +121,11 @@ absl::Status Vm::Build() {
 Vm::~Vm() {
   StopVcpus();
   timer_kicker_.reset();
+  // Devices with threads of their own (RTC match timer, power-button release)
+  // may still raise interrupts, whose kicks reach vcpus_: they go first.
+  gpio_.reset();
+  rtc_.reset();
+  uart_.reset();
   if (ram_mapped_) hv_vm_unmap(kRamBase, memory_->size());
   if (hv_created_) hv_vm_destroy();
 }

@@ -34,6 +34,9 @@ WorkerService::WorkerService(std::string vm_id, ConsoleRing* ring)
 }
 
 void WorkerService::AttachVm(Vm* vm) {
+  // Waits for every handler still using the previous VM (they hold vm_mu_ as
+  // readers), so the caller may destroy it once this returns.
+  absl::WriterMutexLock vm_lock(&vm_mu_);
   absl::MutexLock lock(&mu_);
   vm_ = vm;
 }
@@ -141,6 +144,7 @@ grpc::Status WorkerService::WatchState(grpc::ServerContext* ctx, const worker::W
 
 grpc::Status WorkerService::Pause(grpc::ServerContext*, const worker::PauseRequest*,
                                   worker::PauseResponse* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
   {
     absl::MutexLock lock(&mu_);
@@ -158,6 +162,7 @@ grpc::Status WorkerService::Pause(grpc::ServerContext*, const worker::PauseReque
 
 grpc::Status WorkerService::Resume(grpc::ServerContext*, const worker::ResumeRequest*,
                                    worker::ResumeResponse* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
   {
     absl::MutexLock lock(&mu_);
@@ -175,6 +180,7 @@ grpc::Status WorkerService::Resume(grpc::ServerContext*, const worker::ResumeReq
 
 grpc::Status WorkerService::Reset(grpc::ServerContext*, const worker::ResetRequest*,
                                   worker::ResetResponse* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
   {
     absl::MutexLock lock(&mu_);
@@ -188,6 +194,7 @@ grpc::Status WorkerService::Reset(grpc::ServerContext*, const worker::ResetReque
 
 grpc::Status WorkerService::PowerButton(grpc::ServerContext*, const worker::PowerButtonRequest*,
                                         worker::PowerButtonResponse* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
   {
     absl::MutexLock lock(&mu_);
@@ -201,6 +208,7 @@ grpc::Status WorkerService::PowerButton(grpc::ServerContext*, const worker::Powe
 
 grpc::Status WorkerService::Shutdown(grpc::ServerContext*, const worker::ShutdownRequest* req,
                                      worker::ShutdownResponse*) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm = nullptr;
   {
     absl::MutexLock lock(&mu_);
@@ -217,6 +225,7 @@ grpc::Status WorkerService::Shutdown(grpc::ServerContext*, const worker::Shutdow
 
 grpc::Status WorkerService::GetRegisters(grpc::ServerContext*, const v1::GetRegistersRequest* req,
                                          v1::GetRegistersResponse* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
   {
     absl::MutexLock lock(&mu_);
@@ -260,6 +269,7 @@ grpc::Status WorkerService::Console(
         input_status = grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "read-only console");
         break;
       }
+      absl::ReaderMutexLock vm_lock(&vm_mu_);
       absl::MutexLock lock(&mu_);
       if (vm_ != nullptr) {
         vm_->SendConsoleInput(reinterpret_cast<const uint8_t*>(req.input().data()), req.input().size());

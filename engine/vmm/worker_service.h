@@ -61,6 +61,9 @@ class WorkerService final : public worker::Worker::Service {
   ConsoleRing* const ring_;
   const int64_t started_unix_nanos_;
 
+  // Held shared by every handler that calls into the VM and exclusively by
+  // AttachVm, so the VM is never destroyed under a running call.
+  absl::Mutex vm_mu_ ABSL_ACQUIRED_BEFORE(mu_);
   mutable absl::Mutex mu_;
   Vm* vm_ ABSL_GUARDED_BY(mu_) = nullptr;
   v1::VmState state_ ABSL_GUARDED_BY(mu_) = v1::VM_STATE_STARTING;
