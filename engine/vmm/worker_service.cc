@@ -142,8 +142,7 @@ grpc::Status WorkerService::WatchState(grpc::ServerContext* ctx, const worker::W
   }
 }
 
-grpc::Status WorkerService::Pause(grpc::ServerContext*, const worker::PauseRequest*,
-                                  worker::PauseResponse* out) {
+grpc::Status WorkerService::SetPaused(bool paused, v1::VmState* new_state) {
   absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
   {
@@ -151,31 +150,30 @@ grpc::Status WorkerService::Pause(grpc::ServerContext*, const worker::PauseReque
     if (grpc::Status s = RunningVm(&vm); !s.ok()) return s;
     if (state_ != v1::VM_STATE_RUNNING && state_ != v1::VM_STATE_PAUSED) {
       return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                          absl::StrCat("cannot pause in state ", v1::VmState_Name(state_)));
+                          absl::StrCat("cannot ", paused ? "pause" : "resume", " in state ",
+                                       v1::VmState_Name(state_)));
     }
   }
-  if (grpc::Status s = ToGrpc(vm->Pause()); !s.ok()) return s;
-  SetState(v1::VM_STATE_PAUSED);
-  out->set_state(v1::VM_STATE_PAUSED);
+  if (grpc::Status s = ToGrpc(paused ? vm->Pause() : vm->Resume()); !s.ok()) return s;
+  *new_state = paused ? v1::VM_STATE_PAUSED : v1::VM_STATE_RUNNING;
+  SetState(*new_state);
   return grpc::Status::OK;
+}
+
+grpc::Status WorkerService::Pause(grpc::ServerContext*, const worker::PauseRequest*,
+                                  worker::PauseResponse* out) {
+  v1::VmState state;
+  grpc::Status s = SetPaused(true, &state);
+  if (s.ok()) out->set_state(state);
+  return s;
 }
 
 grpc::Status WorkerService::Resume(grpc::ServerContext*, const worker::ResumeRequest*,
                                    worker::ResumeResponse* out) {
-  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
-  Vm* vm;
-  {
-    absl::MutexLock lock(&mu_);
-    if (grpc::Status s = RunningVm(&vm); !s.ok()) return s;
-    if (state_ != v1::VM_STATE_RUNNING && state_ != v1::VM_STATE_PAUSED) {
-      return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                          absl::StrCat("cannot resume in state ", v1::VmState_Name(state_)));
-    }
-  }
-  if (grpc::Status s = ToGrpc(vm->Resume()); !s.ok()) return s;
-  SetState(v1::VM_STATE_RUNNING);
-  out->set_state(v1::VM_STATE_RUNNING);
-  return grpc::Status::OK;
+  v1::VmState state;
+  grpc::Status s = SetPaused(false, &state);
+  if (s.ok()) out->set_state(state);
+  return s;
 }
 
 grpc::Status WorkerService::Reset(grpc::ServerContext*, const worker::ResetRequest*,

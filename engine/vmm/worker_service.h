@@ -54,6 +54,8 @@ class WorkerService final : public worker::Worker::Service {
                               v1::MemoryStats*) override;
 
  private:
+  // Pause (paused) or Resume; the VM's state afterwards in *new_state.
+  grpc::Status SetPaused(bool paused, v1::VmState* new_state);
   // Vm* when the VM can take requests, else an error status for the caller.
   grpc::Status RunningVm(Vm** vm) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
