@@ -139,9 +139,12 @@ absl::Status Vm::StartVcpus(bool paused) {
     absl::MutexLock lock(&mu_);
     paused_ = true;
   }
+  // Logged before the guest runs, so the line never lands inside guest output
+  // when a console shares the terminal with the log.
+  Log()->info("starting {} vCPU(s), entry {:#x}, device tree at {:#x}", vcpus_.size(), entry_,
+              dtb_addr_);
   // The boot vCPU starts at the kernel entry with X0 = the device tree (platform.md).
   vcpus_[0]->PowerOn(entry_, dtb_addr_);
-  Log()->info("started {} vCPU(s), entry {:#x}, device tree at {:#x}", vcpus_.size(), entry_, dtb_addr_);
   return absl::OkStatus();
 }
 
