@@ -171,7 +171,8 @@ void ResetCpu(Cpu& c);
 
 // System register access from MSR/MRS (sysreg.cc). enc is hv_sys_reg_t's
 // encoding. kTrap: the access goes to the host as EC 0x18.
-enum class SysResult { kOk, kUndefined, kTrap };
+// kFpTrap: an FPCR/FPSR access while CPACR_EL1.FPEN disables FP (EC 0x07).
+enum class SysResult { kOk, kUndefined, kTrap, kFpTrap };
 SysResult SysRegRead(Cpu& c, uint32_t enc, uint64_t* value);
 SysResult SysRegWrite(Cpu& c, uint32_t enc, uint64_t value);
 // The hv API's view (hv_vcpu_get/set_sys_reg): only Apple's listed registers.

@@ -17,7 +17,9 @@ const Buckets& LineBuckets() {
     auto* b = new Buckets(1u << (32 - kBucketShift));
     for (uint32_t top = 0; top < b->size(); ++top) {
       const uint32_t bits = top << kBucketShift;
-      for (auto table : {DataProcessingTable(), LoadStoreTable(), SystemTable()}) {
+      for (auto table : {DataProcessingTable(), LoadStoreTable(), SystemTable(), FpTable(),
+                         SimdLoadStoreTable(), SimdMoveTable(), SimdThreeTable(),
+                         SimdMiscTable()}) {
         for (const DecodeLine& line : table) {
           const uint32_t hi = line.mask & ~((1u << kBucketShift) - 1);
           if ((bits & hi) == (line.value & hi)) (*b)[top].push_back(&line);

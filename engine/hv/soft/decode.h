@@ -27,9 +27,23 @@ struct DecodeLine {
 std::span<const DecodeLine> DataProcessingTable();
 std::span<const DecodeLine> LoadStoreTable();
 std::span<const DecodeLine> SystemTable();
+// FP and AdvSIMD (see simd.h and fp.h):
+// scalar FP data processing and FP<->integer/fixed conversions (exec_fp.cc);
+std::span<const DecodeLine> FpTable();
+// SIMD&FP loads and stores of every addressing form (exec_simd_ldst.cc);
+std::span<const DecodeLine> SimdLoadStoreTable();
+// copy (DUP/INS/UMOV/SMOV), permute, extract, table lookup, modified
+// immediate (exec_simd_move.cc);
+std::span<const DecodeLine> SimdMoveTable();
+// three same, three different and shift by immediate, vector and scalar
+// (exec_simd_three.cc);
+std::span<const DecodeLine> SimdThreeTable();
+// two-register misc, across lanes, scalar pairwise and by element, vector
+// and scalar (exec_simd_misc.cc).
+std::span<const DecodeLine> SimdMiscTable();
 
-// Decodes one instruction word. Unallocated or unimplemented encodings (FP/SIMD
-// included) decode to the UNDEFINED handler. Returns whether it ends a block.
+// Decodes one instruction word. Unallocated or unimplemented encodings
+// decode to the UNDEFINED handler. Returns whether it ends a block.
 bool Decode(uint32_t raw, Insn& out);
 
 // Name of the table line matching raw (for tests and logs), or "undefined".

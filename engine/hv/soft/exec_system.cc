@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "engine/hv/soft/decode.h"
+#include "engine/hv/soft/simd.h"
 #include "engine/hv/soft/exec_util.h"
 #include "engine/hv/soft/vm.h"
 
@@ -213,6 +214,9 @@ bool Mrs(Cpu& c, const Insn& i) {
     case SysResult::kTrap:
       ExitToHost(c, 0x18, SysIss(i, true), PcOf(c, i), 0, 0);
       return false;
+    case SysResult::kFpTrap:
+      FpTrap(c, i);
+      return false;
     default:
       Undefined(c, i);
       return false;
@@ -226,6 +230,9 @@ bool Msr(Cpu& c, const Insn& i) {
       return false;
     case SysResult::kTrap:
       ExitToHost(c, 0x18, SysIss(i, false), PcOf(c, i), 0, 0);
+      return false;
+    case SysResult::kFpTrap:
+      FpTrap(c, i);
       return false;
     default:
       Undefined(c, i);

@@ -2,6 +2,7 @@
 // which accesses trap to the host as hv-api.md lists) and the hv API's
 // hv_vcpu_get/set_sys_reg view of the same state.
 #include "engine/hv/soft/decode.h"
+#include "engine/hv/soft/simd.h"
 #include "engine/hv/soft/vm.h"
 
 namespace vmd::hvsoft {
@@ -163,6 +164,14 @@ SysResult SysRegRead(Cpu& c, uint32_t enc, uint64_t* v) {
   if (TimerRead(c, enc, v, &res)) return res;
   switch (enc) {
     case E(3, 3, 4, 2, 0): *v = c.nzcv; return SysResult::kOk;  // NZCV
+    case E(3, 3, 4, 4, 0):  // FPCR
+      if (!FpEnabled(c)) return SysResult::kFpTrap;
+      *v = c.fpcr;
+      return SysResult::kOk;
+    case E(3, 3, 4, 4, 1):  // FPSR
+      if (!FpEnabled(c)) return SysResult::kFpTrap;
+      *v = c.fpsr;
+      return SysResult::kOk;
     case E(3, 3, 4, 2, 1):  // DAIF
       if (el0 && !((c.sctlr >> 9) & 1)) return SysResult::kUndefined;
       *v = c.daif;
@@ -213,6 +222,14 @@ SysResult SysRegWrite(Cpu& c, uint32_t enc, uint64_t v) {
   const bool el0 = c.el == 0;
   switch (enc) {
     case E(3, 3, 4, 2, 0): c.nzcv = static_cast<uint32_t>(v & 0xf0000000u); return SysResult::kOk;
+    case E(3, 3, 4, 4, 0):  // FPCR
+      if (!FpEnabled(c)) return SysResult::kFpTrap;
+      c.fpcr = v & kFpcrMask;
+      return SysResult::kOk;
+    case E(3, 3, 4, 4, 1):  // FPSR
+      if (!FpEnabled(c)) return SysResult::kFpTrap;
+      c.fpsr = v & kFpsrMask;
+      return SysResult::kOk;
     case E(3, 3, 4, 2, 1):
       if (el0 && !((c.sctlr >> 9) & 1)) return SysResult::kUndefined;
       c.daif = static_cast<uint32_t>(v & 0x3c0);
