@@ -45,6 +45,8 @@ uint64_t Replay(const FpRefVector& v, Env& env) {
   const uint64_t a = v.a, b = v.b, c = v.c;
   const uint32_t a32 = static_cast<uint32_t>(a), b32 = static_cast<uint32_t>(b),
                  c32 = static_cast<uint32_t>(c);
+  const uint16_t a16 = static_cast<uint16_t>(a), b16 = static_cast<uint16_t>(b),
+                 c16 = static_cast<uint16_t>(c);
   constexpr uint64_t kW = 0xffffffffull;
   switch (v.op) {
     case kFpRef_FADD_D:
@@ -203,6 +205,30 @@ uint64_t Replay(const FpRefVector& v, Env& env) {
       return UnsignedRecipEstimate(a32) | uint64_t{UnsignedRecipEstimate(a >> 32)} << 32;
     case kFpRef_URSQRTE:
       return UnsignedRSqrtEstimate(a32) | uint64_t{UnsignedRSqrtEstimate(a >> 32)} << 32;
+    case kFpRef_FADD_H:
+      return Add<uint16_t>(a16, b16, env);
+    case kFpRef_FMUL_H:
+      return Mul<uint16_t>(a16, b16, env);
+    case kFpRef_FDIV_H:
+      return Div<uint16_t>(a16, b16, env);
+    case kFpRef_FSQRT_H:
+      return Sqrt<uint16_t>(a16, env);
+    case kFpRef_FMADD_H:
+      return MulAdd<uint16_t>(c16, a16, b16, env);
+    case kFpRef_FMAXNM_H:
+      return MaxNum<uint16_t>(a16, b16, env);
+    case kFpRef_FRECPE_H:
+      return RecipEstimate<uint16_t>(a16, env);
+    case kFpRef_FRSQRTE_H:
+      return RSqrtEstimate<uint16_t>(a16, env);
+    case kFpRef_FRECPS_H:
+      return RecipStepFused<uint16_t>(a16, b16, env);
+    case kFpRef_FRINTA_H:
+      return RoundInt<uint16_t>(a16, Round::kNearestAway, false, env);
+    case kFpRef_FCVTZS_WH:
+      return ToFixed<uint16_t>(a16, 0, false, 32, Round::kZero, env) & kW;
+    case kFpRef_SCVTF_HW:
+      return FromFixed<uint16_t>(a, 0, false, 32, rm, env);
   }
   ADD_FAILURE() << "unknown op " << v.op;
   return 0;
