@@ -3,8 +3,10 @@
 // integer mantissas: every operation forms its result exactly, or exactly up
 // to a sticky bit below all the bits rounding looks at, and rounds once in
 // RoundBase. Results and FPSR flags are therefore those of the pseudocode,
-// tininess detected before rounding. Used by the scalar FP and AdvSIMD
-// handlers (exec_fp.cc, exec_simd_*.cc); tests in tests/engine/hv/soft/fp_test.cc.
+// tininess detected before rounding. Add/sub/mul/div/sqrt take the host FPU
+// where that provably gives the same bits and flags (see Fast). Used by the
+// scalar FP and AdvSIMD handlers (exec_fp.cc, exec_simd_*.cc); tests in
+// tests/engine/hv/soft/fp_test.cc (hand-derived cases, qemu-recorded vectors).
 #include "engine/hv/soft/fp.h"
 
 #include <bit>
