@@ -395,6 +395,47 @@ bool FastSingle(FastOp op, uint64_t xa, uint64_t xb, Env& env, uint64_t* out) {
   return true;
 }
 
+// FPMulAdd (addend + a * b) on the host. Double: the host's fused result r;
+// it is exact iff r - addend == a * b, and both sides as (RN(v), v - RN(v))
+// pairs (TwoSum, TwoProduct; exact without overflow, and without underflow
+// by the exponent bounds) are equal iff the values are. Single: the product
+// is exact in double, the sum exact as s + e (TwoSum); s made odd when e != 0
+// (round to odd) then rounds to single correctly.
+bool FastMulAdd(Format f, uint64_t xc, uint64_t xa, uint64_t xb, Env& env, uint64_t* out) {
+  if (f.n == 64) {
+    const int ea = ExpField(xa, kDouble), eb = ExpField(xb, kDouble);
+    if (ea + eb < 1023 + 80 || ea + eb > 2046 + 1000 || ExpField(xc, kDouble) > 2044) return false;
+    const double a = std::bit_cast<double>(xa), b = std::bit_cast<double>(xb);
+    const double c = std::bit_cast<double>(xc);
+    const double r = std::fma(a, b, c);
+    const uint64_t xr = std::bit_cast<uint64_t>(r);
+    const int e = ExpField(xr, kDouble);
+    if (e < 2 || e > 2044) return false;
+    const double p_hi = a * b, p_lo = std::fma(a, b, -p_hi);
+    const double d_hi = r - c, d_bv = d_hi - r;
+    const double d_lo = (r - (d_hi - d_bv)) + (-c - d_bv);
+    if (d_hi != p_hi || d_lo != p_lo) env.flags |= kIxc;
+    *out = xr;
+    return true;
+  }
+  if (f.n != 32) return false;
+  const double a = std::bit_cast<float>(static_cast<uint32_t>(xa));
+  const double b = std::bit_cast<float>(static_cast<uint32_t>(xb));
+  const double c = std::bit_cast<float>(static_cast<uint32_t>(xc));
+  const double p = a * b;
+  const double s = p + c, bv = s - p;
+  const double err = (p - (s - bv)) + (c - bv);
+  uint64_t xs = std::bit_cast<uint64_t>(s);
+  if (err != 0 && (xs & 1) == 0) xs += ((err > 0) == (s > 0)) ? 1 : ~uint64_t{0};
+  const float r = static_cast<float>(std::bit_cast<double>(xs));
+  const uint32_t xr = std::bit_cast<uint32_t>(r);
+  const int e = ExpField(xr, kSingle);
+  if (e < 2 || e == static_cast<int>(ExpOnes(kSingle))) return false;
+  if (err != 0 || static_cast<double>(r) != s) env.flags |= kIxc;
+  *out = xr;
+  return true;
+}
+
 // The fast path for T, or false to take the integer path.
 template <typename T>
 bool Fast(FastOp op, T a, T b, Env& env, T* out) {
@@ -903,6 +944,15 @@ T Sqrt(T a, Env& env) {
 }
 template <typename T>
 T MulAdd(T addend, T a, T b, Env& env) {
+#ifndef VMD_FP_NO_FAST_PATH
+  constexpr Format f = FormatOf<T>();
+  uint64_t r;
+  if ((env.fpcr & (kFpcrFz | 3u << kFpcrRModeShift)) == 0 && NormalField(ExpField(a, f), f) &&
+      NormalField(ExpField(b, f), f) && NormalField(ExpField(addend, f), f) &&
+      FastMulAdd(f, addend, a, b, env, &r)) {
+    return static_cast<T>(r);
+  }
+#endif
   return static_cast<T>(MulAddImpl(FormatOf<T>(), addend, a, b, env));
 }
 template <typename T>
