@@ -199,6 +199,8 @@ uint64_t RoundBase(Format f, bool sign, u128 m, int e, bool sticky, Round roundi
   return result;
 }
 
+Round FpcrRound(uint32_t fpcr) { return static_cast<Round>((fpcr >> kFpcrRModeShift) & 3); }
+
 // FPRound: FPCR's flush-to-zero, IEEE half precision.
 uint64_t RoundTo(Format f, bool sign, u128 m, int e, bool sticky, Round rounding, uint32_t fpcr,
                  Env& env) {
@@ -297,12 +299,10 @@ Exact AddExact(bool sa, u128 ma, int ea, bool sb, u128 mb, int eb) {
 // An exact nonzero result rounded per FPCR, or the exact zero whose sign the
 // rounding mode gives (the "result_value == 0.0" arm of FPAdd, FPMulAdd, ...).
 uint64_t RoundExact(Format f, const Exact& x, uint32_t fpcr, Env& env) {
-  const Round rounding = static_cast<Round>((fpcr >> kFpcrRModeShift) & 3);
+  const Round rounding = FpcrRound(fpcr);
   if (x.m == 0 && !x.sticky) return Zero(f, rounding == Round::kMinusInf);
   return RoundTo(f, x.sign, x.m, x.e, x.sticky, rounding, fpcr, env);
 }
-
-Round FpcrRound(uint32_t fpcr) { return static_cast<Round>((fpcr >> kFpcrRModeShift) & 3); }
 
 // ---- host FPU fast path -------------------------------------------------
 // Only where IEEE 754 and the pseudocode provably agree: FPCR rounding to
@@ -312,8 +312,9 @@ Round FpcrRound(uint32_t fpcr) { return static_cast<Round>((fpcr >> kFpcrRModeSh
 // product exact in double), so the flags match too. Single precision
 // computes in double: products are exact there, sums too when the exponents
 // are at most 28 apart, and rounding a double quotient or square root to
-// single is correctly rounded (53 >= 2 * 24 + 2). Define
-// VMD_FP_NO_FAST_PATH to compare the integer path alone.
+// single is correctly rounded (53 >= 2 * 24 + 2). Assumes the host's default
+// FP environment (round to nearest, no flush-to-zero): vmd never changes it.
+// Define VMD_FP_NO_FAST_PATH to compare the integer path alone.
 enum class FastOp : uint8_t { kAdd, kSub, kMul, kDiv, kSqrt };
 
 int ExpField(uint64_t x, Format f) { return static_cast<int>((x >> f.f) & ExpOnes(f)); }
