@@ -11,6 +11,7 @@
 // pseudocode (saturation, narrowing into the upper half, round to odd, the
 // Reduce() tree, the V0-V15 restriction of 16-bit indexed elements).
 #include <cstring>
+#include <random>
 #include <string>
 
 #include "engine/hv/soft/decode.h"
@@ -966,6 +967,39 @@ TEST_F(SimdMiscTest, TrapsWhenFpDisabled) {
   EXPECT_EQ(X(1) >> 26, 0x07u);
   EXPECT_EQ(X(2), kRamBase);
   ExpectQ(0, {0x1111, 0x2222});
+}
+
+// Random words on every line (free bits random, random register contents and
+// FPCR) either run to the next instruction or, when the decoder calls them
+// unallocated, take UNDEFINED: never anything else, never a host crash.
+TEST_F(SimdMiscTest, RandomWordsOnEveryLineRunOrAreUndefined) {
+  std::mt19937_64 rng(20261126);
+  for (int r = 0; r < 32; ++r) SetQ(r, {rng(), rng()});
+  uint64_t slot = kRamBase + 0x1000;
+  int ran = 0, undefined = 0;
+  for (const DecodeLine& line : SimdMiscTable()) {
+    for (int k = 0; k < 12; ++k) {
+      const uint32_t word = line.value | (static_cast<uint32_t>(rng()) & ~line.mask);
+      const bool allocated = std::string(DecodeName(word)) != "undefined";
+      ASSERT_LT(slot + 8, kRamBase + kRamSize);
+      Load({word, kHvc0}, slot);
+      SetReg(HV_REG_PC, slot);
+      SetReg(HV_REG_CPSR, 0x3c5);
+      SetReg(HV_REG_FPCR, rng() & 0x07c00000);
+      RunToHvc();
+      if (allocated) {
+        EXPECT_EQ(Reg(HV_REG_PC), slot + 8) << line.name << " 0x" << std::hex << word;
+        ++ran;
+      } else {
+        EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x200 + 12) << line.name << " 0x" << std::hex << word;
+        EXPECT_EQ(X(1), 1ull << 25);
+        ++undefined;
+      }
+      slot += 8;
+    }
+  }
+  EXPECT_GT(ran, 2000);
+  EXPECT_GT(undefined, 50);  // Q=0 double forms, L=1 double elements...
 }
 
 TEST(SimdMiscTable, EveryLineIsWellFormedAndDecodesToItself) {
