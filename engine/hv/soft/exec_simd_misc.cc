@@ -574,14 +574,12 @@ bool FpReduce(Cpu& c, const Insn& i) {
   if (!FpCheck(c, i)) return false;
   const Vec n = GetVec(c, i.rn);
   fp::Env env = FpEnv(c);
-  T v;
-  if (sizeof(T) == 8 || i.a == 2) {
-    v = Op(n.Get<T>(0), n.Get<T>(1), env);
-  } else {                                       // only 4S reaches here (FMAXV and the like)
-    constexpr int kHi = sizeof(T) == 8 ? 0 : 2;  // keeps lane numbers in range for double
-    const T hi = Op(n.Get<T>(kHi), n.Get<T>(kHi + 1), env);
-    const T lo = Op(n.Get<T>(0), n.Get<T>(1), env);
-    v = Op(lo, hi, env);
+  T v = Op(n.Get<T>(0), n.Get<T>(1), env);  // 2 lanes: FADDP and the like
+  if constexpr (sizeof(T) == 4) {
+    if (i.a == 4) {  // FMAXV and the like (flags only accumulate: order is free)
+      const T hi = Op(n.Get<T>(2), n.Get<T>(3), env);
+      v = Op(v, hi, env);
+    }
   }
   c.fpsr |= env.flags;
   Vec r;
