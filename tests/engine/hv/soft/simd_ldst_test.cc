@@ -478,6 +478,27 @@ TEST_F(SimdLdSt, QAndPairsNeedNoAlignmentWithoutSctlrA) {
   EXPECT_EQ(X(0), kData + 19);
 }
 
+// SCTLR_EL1.SA: an SP base must be 16-byte aligned (EC 0x26); only SP
+// itself is checked, not the address.
+TEST_F(SimdLdSt, SpBaseChecksSpAlignment) {
+  InstallVectors();
+  SetSys(HV_SYS_REG_SCTLR_EL1, Sys(HV_SYS_REG_SCTLR_EL1) | 8);
+  SetSys(HV_SYS_REG_SP_EL1, kData + 16);
+  Exec({
+      0x3cc083e0,  // ldur q0, [sp, #8]
+      0x6dbf07e0,  // stp d0, d1, [sp, #-16]!
+  });
+  EXPECT_EQ(V(0), P(0x1f1e1d1c1b1a1918, 0x2726252423222120));
+  EXPECT_EQ(Sys(HV_SYS_REG_SP_EL1), kData);
+  for (uint32_t insn : {0x3dc003e0u /* ldr q0, [sp] */, 0x4c4073e0u /* ld1 {v0.16b}, [sp] */}) {
+    SetReg(HV_REG_CPSR, 0x3c5);
+    SetSys(HV_SYS_REG_SP_EL1, kData + 8);
+    Exec({insn});
+    EXPECT_EQ(ExceptionClass(Sys(HV_SYS_REG_ESR_EL1)), 0x26u) << std::hex << insn;
+    EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
+  }
+}
+
 TEST_F(SimdLdSt, FpDisabledTrapsWithEc7) {
   InstallVectors();
   for (uint32_t insn : {0x3dc00000u /* ldr q0, [x0] */, 0x4c407000u /* ld1 {v0.16b}, [x0] */,
