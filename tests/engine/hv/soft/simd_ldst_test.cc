@@ -111,8 +111,8 @@ TEST_F(SimdLdSt, LdrStrUnscaledPreAndPostIndex) {
   EXPECT_EQ(V(6), P(0x4746454443424140, 0x4f4e4d4c4b4a4948));
   EXPECT_EQ(V(7), P(0x4f4e4d4c4b4a4948, 0));
   EXPECT_EQ(V(8), P(0x4c4b4a49, 0));
-  EXPECT_EQ(V(9), P(0x48, 0));      // post-index: loaded from x1 = +0x48
-  EXPECT_EQ(V(10), P(0x4b4a, 0));   // pre-index: x1 = +0x47 + 3
+  EXPECT_EQ(V(9), P(0x48, 0));     // post-index: loaded from x1 = +0x48
+  EXPECT_EQ(V(10), P(0x4b4a, 0));  // pre-index: x1 = +0x47 + 3
   EXPECT_EQ(X(1), kData + 0x4a);
   EXPECT_EQ(X(2), kData + 0x8f4);
   EXPECT_EQ(Peek64(kData + 0x8f0), 0x474645444c4b4a49u);
@@ -157,9 +157,7 @@ TEST_F(SimdLdSt, LdrLiteralSDQ) {
       0x9c000042,  // ldr q2, lit
       0x14000005,  // b over
       0x11223344,  // lit: .quad 0x5566778811223344, 0xddeeff0099aabbcc
-      0x55667788,
-      0x99aabbcc,
-      0xddeeff00,
+      0x55667788, 0x99aabbcc, 0xddeeff00,
       0x9cffff83,  // over: ldr q3, lit (negative offset)
   });
   EXPECT_EQ(V(0), P(0x11223344, 0));
@@ -398,10 +396,12 @@ TEST_F(SimdLdSt, UnmappedAccessExitsToHostWithoutWriteback) {
     uint64_t fault_va;
     bool write;
   } cases[] = {
-      {0x3dc000a0, 0x50000000, 0x50000000, false},                          // ldr q0, [x5]
-      {0x4cdf20c0, kRamBase + kRamSize - 32, kRamBase + kRamSize, false},   // ld1 {v0-v3.16b}, [x6], #64
-      {0x4c9facc0, kRamBase + kRamSize - 16, kRamBase + kRamSize, true},    // st1 {v0.2d, v1.2d}, [x6], #32
-      {0xadc084c0, kRamBase + kRamSize - 16, kRamBase + kRamSize, false},   // ldp q0, q1, [x6, #16]!
+      {0x3dc000a0, 0x50000000, 0x50000000, false},  // ldr q0, [x5]
+      {0x4cdf20c0, kRamBase + kRamSize - 32, kRamBase + kRamSize,
+       false},  // ld1 {v0-v3.16b}, [x6], #64
+      {0x4c9facc0, kRamBase + kRamSize - 16, kRamBase + kRamSize,
+       true},  // st1 {v0.2d, v1.2d}, [x6], #32
+      {0xadc084c0, kRamBase + kRamSize - 16, kRamBase + kRamSize, false},  // ldp q0, q1, [x6, #16]!
   };
   for (const Case& k : cases) {
     FillV(0x5a5a5a5a5a5a5a5a);
@@ -501,9 +501,9 @@ TEST_F(SimdLdSt, SpBaseChecksSpAlignment) {
 
 TEST_F(SimdLdSt, FpDisabledTrapsWithEc7) {
   InstallVectors();
-  for (uint32_t insn : {0x3dc00000u /* ldr q0, [x0] */, 0x4c407000u /* ld1 {v0.16b}, [x0] */,
-                        0xad410400u /* ldp q0, q1, [x0, #32] */,
-                        0x4d40c800u /* ld1r {v0.4s}, [x0] */}) {
+  for (uint32_t insn :
+       {0x3dc00000u /* ldr q0, [x0] */, 0x4c407000u /* ld1 {v0.16b}, [x0] */,
+        0xad410400u /* ldp q0, q1, [x0, #32] */, 0x4d40c800u /* ld1r {v0.4s}, [x0] */}) {
     SetSys(HV_SYS_REG_CPACR_EL1, 0);
     SetReg(HV_REG_CPSR, 0x3c5);
     SetX(0, kData);
