@@ -448,6 +448,7 @@ TEST_F(SimdLdSt, AlignmentCheckedPerElementWithSctlrA) {
       {0x4c408420, kData + 1, false},  // ld2 {v0.8h, v1.8h}, [x1]
       {0x4d008440, kData + 4, true},   // st1 {v0.d}[1], [x2]
       {0xad400400, kData + 8, false},  // ldp q0, q1, [x0]: each Q needs 16
+      {0x4cdf7860, kData + 2, false},  // ld1 {v0.4s}, [x3], #16
   };
   for (const Case& k : cases) {
     SetReg(HV_REG_CPSR, 0x3c5);
@@ -463,6 +464,7 @@ TEST_F(SimdLdSt, AlignmentCheckedPerElementWithSctlrA) {
     EXPECT_EQ((esr >> 6) & 1, k.write ? 1u : 0u) << std::hex << k.insn;
     EXPECT_EQ(Sys(HV_SYS_REG_FAR_EL1), k.va) << std::hex << k.insn;
     EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
+    EXPECT_EQ(X(3), kData + 2);  // no writeback
   }
 }
 
@@ -514,6 +516,25 @@ TEST_F(SimdLdSt, FpDisabledTrapsWithEc7) {
     EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
     EXPECT_EQ(X(0), kData);
   }
+}
+
+// CPACR_EL1.FPEN=01 enables FP at EL1 only: at EL0 the access traps to EL1.
+TEST_F(SimdLdSt, FpenEl1OnlyTrapsAtEl0) {
+  InstallVectors();
+  Load({kHvc0}, kVbar + 0x400);  // lower EL, AArch64, synchronous
+  SetSys(HV_SYS_REG_CPACR_EL1, 1ull << 20);
+  SetSys(HV_SYS_REG_SP_EL0, kData + 0x800);
+  SetX(0, kData);
+  Load({0x3dc00000, kHvc0});  // ldr q0, [x0]
+  SetReg(HV_REG_PC, kRamBase);
+  SetReg(HV_REG_CPSR, 0);  // EL0t
+  RunToHvc();
+  EXPECT_EQ(ExceptionClass(Sys(HV_SYS_REG_ESR_EL1)), 0x07u);
+  EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
+  // The same instruction at EL1 runs.
+  SetReg(HV_REG_CPSR, 0x3c5);
+  Exec({0x3dc00000});
+  EXPECT_EQ(V(0), P(0x0706050403020100, 0x0f0e0d0c0b0a0908));
 }
 
 TEST_F(SimdLdSt, UnallocatedEncodingsAreUndefined) {
