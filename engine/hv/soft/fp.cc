@@ -7,6 +7,7 @@
 // handlers (exec_fp.cc, exec_simd_*.cc); tests in tests/engine/hv/soft/fp_test.cc.
 #include "engine/hv/soft/fp.h"
 
+#include <cmath>
 #include <utility>
 
 namespace vmd::hvsoft::fp {
@@ -357,22 +358,15 @@ uint64_t DivImpl(Format f, uint64_t x1, uint64_t x2, Env& env) {
   return RoundTo(f, sign, q, (a.e - s1) - (b.e - s2) - 64, sticky, FpcrRound(fpcr), fpcr, env);
 }
 
-// Integer square root with remainder (digit by digit).
+// Integer square root with remainder of n < 2^124: one Newton step from the
+// host's double estimate (then within one of the root), an exact fix-up.
 u128 Isqrt(u128 n, u128* rem) {
-  u128 res = 0;
-  u128 bit = u128{1} << 126;
-  while (bit > n) bit >>= 2;
-  while (bit != 0) {
-    if (n >= res + bit) {
-      n -= res + bit;
-      res = (res >> 1) + bit;
-    } else {
-      res >>= 1;
-    }
-    bit >>= 2;
-  }
-  *rem = n;
-  return res;
+  uint64_t r = static_cast<uint64_t>(std::sqrt(static_cast<double>(n)));
+  if (r != 0) r = static_cast<uint64_t>((r + n / r) / 2);
+  while (u128{r} * r > n) --r;
+  while (u128{r + 1} * (r + 1) <= n) ++r;
+  *rem = n - u128{r} * r;
+  return r;
 }
 
 uint64_t SqrtImpl(Format f, uint64_t x, Env& env) {
@@ -696,8 +690,9 @@ uint64_t RSqrtEstimateImpl(Format f, uint64_t x, Env& env) {
     }
     fraction = (fraction << 1) & kFrac52;
   }
-  const uint32_t scaled = (exp & 1) == 0 ? static_cast<uint32_t>(128 | (fraction >> 45))
-                                         : static_cast<uint32_t>(256 | (fraction >> 44));
+  // An even biased exponent scales to [0.5, 1), an odd one to [0.25, 0.5).
+  const uint32_t scaled = (exp & 1) == 0 ? static_cast<uint32_t>(256 | (fraction >> 44))
+                                         : static_cast<uint32_t>(128 | (fraction >> 45));
   const int result_exp = (3 * Bias(f) - 1 - exp) / 2;
   const uint32_t estimate = RecipSqrtEstimateInt(scaled);
   return Pack(f, false, static_cast<uint64_t>(result_exp) & ExpOnes(f),
@@ -894,7 +889,8 @@ uint32_t UnsignedRSqrtEstimate(uint32_t a) {
   return RecipSqrtEstimateInt(a >> 23) << 23;
 }
 
-// Single and double for the A64 instructions; half for FEAT_FP16 later.
+// Single and double for the A64 instructions; half for FEAT_FP16 arithmetic
+// (checked against qemu too, though the CPU does not advertise FP16 yet).
 #define VMD_FP_INSTANTIATE(T)                                     \
   template bool IsNaN<T>(T);                                      \
   template bool IsSignalingNaN<T>(T);                             \
