@@ -7,6 +7,7 @@
 // handlers (exec_fp.cc, exec_simd_*.cc); tests in tests/engine/hv/soft/fp_test.cc.
 #include "engine/hv/soft/fp.h"
 
+#include <cmath>
 #include <utility>
 
 namespace vmd::hvsoft::fp {
@@ -357,22 +358,15 @@ uint64_t DivImpl(Format f, uint64_t x1, uint64_t x2, Env& env) {
   return RoundTo(f, sign, q, (a.e - s1) - (b.e - s2) - 64, sticky, FpcrRound(fpcr), fpcr, env);
 }
 
-// Integer square root with remainder (digit by digit).
+// Integer square root with remainder of n < 2^124: one Newton step from the
+// host's double estimate (then within one of the root), an exact fix-up.
 u128 Isqrt(u128 n, u128* rem) {
-  u128 res = 0;
-  u128 bit = u128{1} << 126;
-  while (bit > n) bit >>= 2;
-  while (bit != 0) {
-    if (n >= res + bit) {
-      n -= res + bit;
-      res = (res >> 1) + bit;
-    } else {
-      res >>= 1;
-    }
-    bit >>= 2;
-  }
-  *rem = n;
-  return res;
+  uint64_t r = static_cast<uint64_t>(std::sqrt(static_cast<double>(n)));
+  if (r != 0) r = static_cast<uint64_t>((r + n / r) / 2);
+  while (u128{r} * r > n) --r;
+  while (u128{r + 1} * (r + 1) <= n) ++r;
+  *rem = n - u128{r} * r;
+  return r;
 }
 
 uint64_t SqrtImpl(Format f, uint64_t x, Env& env) {
@@ -895,7 +889,8 @@ uint32_t UnsignedRSqrtEstimate(uint32_t a) {
   return RecipSqrtEstimateInt(a >> 23) << 23;
 }
 
-// Single and double for the A64 instructions; half for FEAT_FP16 later.
+// Single and double for the A64 instructions; half for FEAT_FP16 arithmetic
+// (checked against qemu too, though the CPU does not advertise FP16 yet).
 #define VMD_FP_INSTANTIATE(T)                                     \
   template bool IsNaN<T>(T);                                      \
   template bool IsSignalingNaN<T>(T);                             \
