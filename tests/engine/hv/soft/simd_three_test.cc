@@ -829,7 +829,7 @@ TEST_F(SimdThreeTest, Addhn2WritesUpperHalfAndKeepsLower) {
 TEST_F(SimdThreeTest, SshrScalarReplicatesSignAndZeroesUpperBits) {
   SetQ(0, {0x5555, 0x6666});
   SetQ(1, {0x8000000000000000, 0x7fffffffffffffff});
-  Exec({0x5f410420});  // sshr d0, d1, #63
+  Exec({0x5f410420});         // sshr d0, d1, #63
   EXPECT_EQ(Q(0).lo, ~0ull);  // the sign bit, replicated
   EXPECT_EQ(Q(0).hi, 0u);
 }
@@ -912,8 +912,7 @@ struct SplitMix {
     }
     if (sel < 6) {
       const uint64_t x = Next();
-      return kF32s[x % std::size(kF32s)] |
-             uint64_t{kF32s[(x >> 16) % std::size(kF32s)]} << 32;
+      return kF32s[x % std::size(kF32s)] | uint64_t{kF32s[(x >> 16) % std::size(kF32s)]} << 32;
     }
     return kF64s[Next() % std::size(kF64s)];
   }
@@ -923,8 +922,8 @@ TEST_F(SimdThreeTest, SweepOfEveryEncodingFormMatchesQemu) {
   int allocated = 0;
   for (size_t k = 0; k < std::size(kSweep); ++k) {
     const SweepRow& row = kSweep[k];
-    SCOPED_TRACE(::testing::Message() << "word 0x" << std::hex << row.word << " ("
-                                      << DecodeName(row.word) << ")");
+    SCOPED_TRACE(::testing::Message()
+                 << "word 0x" << std::hex << row.word << " (" << DecodeName(row.word) << ")");
     SplitMix rng{k};
     V128 in[3];
     for (V128& v : in) {
@@ -966,4 +965,3 @@ TEST(SimdThreeTable, EveryLineIsWellFormedAndReachable) {
 
 }  // namespace
 }  // namespace vmd::hvsoft::testing
-
