@@ -9,8 +9,12 @@
 // tests/engine/hv/soft/simd_three_test.cc.
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <limits>
+#include <span>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "engine/hv/soft/decode.h"
@@ -32,8 +36,6 @@ struct Ctx {
 template <typename T>
 using Uns = std::make_unsigned_t<T>;
 template <typename T>
-using Sgn = std::make_signed_t<T>;
-template <typename T>
 inline constexpr int kBits = sizeof(T) * 8;
 // Modular arithmetic type for T (no promotion to int, no signed overflow).
 template <typename T>
@@ -49,8 +51,6 @@ using Int = std::conditional_t<
 // Twice as wide, same signedness.
 template <typename T>
 using Wider = Int<std::is_signed_v<T>, sizeof(T) * 2>;
-
-constexpr uint32_t kQcBit = 1u << 27;
 
 // SatQ(v, esize, unsigned) into T's range, noting saturation.
 template <typename T>
@@ -227,7 +227,7 @@ inline void Begin(Cpu& c, Ctx& x) {
   if constexpr (kFp) x.env.fpcr = static_cast<uint32_t>(c.fpcr);
 }
 inline void Finish(Cpu& c, const Ctx& x) {
-  if (x.sat) c.fpsr |= kQcBit;
+  if (x.sat) c.fpsr |= fp::kQc;
   c.fpsr |= x.env.flags;
 }
 
