@@ -16,7 +16,10 @@ namespace vmd::difftest {
 
 class DecoderCoverage {
  public:
-  DecoderCoverage();
+  // Counts the lines of the integer tables (data processing, load/store,
+  // system) and/or the FP/SIMD ones (FpTable, SimdLoadStoreTable,
+  // SimdMoveTable, SimdThreeTable, SimdMiscTable).
+  DecoderCoverage(bool integer_tables, bool fp_tables);
   bool available() const { return !lines_.empty(); }
   void Add(uint32_t insn);
   // A summary naming the lines never hit, after (with `all_lines`) one row

@@ -1,14 +1,26 @@
 // DecoderCoverage against hv/soft's decoder table (engine/hv/soft/decode.h).
 // The one place difftest looks inside hv/soft, and only to name table lines:
 // every instruction still runs through the public hv API.
+#include <span>
+#include <vector>
+
 #include "engine/hv/soft/decode.h"
 #include "tests/difftest/coverage.h"
 
 namespace vmd::difftest {
 
-DecoderCoverage::DecoderCoverage() {
-  for (auto table : {hvsoft::DataProcessingTable(), hvsoft::LoadStoreTable(),
-                     hvsoft::SystemTable()}) {
+DecoderCoverage::DecoderCoverage(bool integer_tables, bool fp_tables) {
+  std::vector<std::span<const hvsoft::DecodeLine>> tables;
+  if (integer_tables) {
+    tables.insert(tables.end(), {hvsoft::DataProcessingTable(), hvsoft::LoadStoreTable(),
+                                 hvsoft::SystemTable()});
+  }
+  if (fp_tables) {
+    tables.insert(tables.end(), {hvsoft::FpTable(), hvsoft::SimdLoadStoreTable(),
+                                 hvsoft::SimdMoveTable(), hvsoft::SimdThreeTable(),
+                                 hvsoft::SimdMiscTable()});
+  }
+  for (auto table : tables) {
     for (const hvsoft::DecodeLine& line : table) {
       if (counts_.emplace(line.name, 0).second) lines_.push_back(line.name);
     }
