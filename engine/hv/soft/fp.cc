@@ -696,8 +696,9 @@ uint64_t RSqrtEstimateImpl(Format f, uint64_t x, Env& env) {
     }
     fraction = (fraction << 1) & kFrac52;
   }
-  const uint32_t scaled = (exp & 1) == 0 ? static_cast<uint32_t>(128 | (fraction >> 45))
-                                         : static_cast<uint32_t>(256 | (fraction >> 44));
+  // An even biased exponent scales to [0.5, 1), an odd one to [0.25, 0.5).
+  const uint32_t scaled = (exp & 1) == 0 ? static_cast<uint32_t>(256 | (fraction >> 44))
+                                         : static_cast<uint32_t>(128 | (fraction >> 45));
   const int result_exp = (3 * Bias(f) - 1 - exp) / 2;
   const uint32_t estimate = RecipSqrtEstimateInt(scaled);
   return Pack(f, false, static_cast<uint64_t>(result_exp) & ExpOnes(f),
