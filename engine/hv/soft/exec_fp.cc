@@ -1,4 +1,4 @@
-// Scalar floating point (ARM ARM C4.1.6, "Data Processing -- Scalar
+// Scalar floating point (ARM ARM A64 encoding index, "Data Processing -- Scalar
 // Floating-Point and Advanced SIMD", the scalar FP groups) as ARMv8.0 without
 // FEAT_FP16 has them: conversions between FP and fixed point or integers,
 // FMOV between general and FP registers, 1-, 2- and 3-source arithmetic,
@@ -35,8 +35,8 @@ inline bool Done(Cpu& c, const Insn& i, const fp::Env& env) {
 
 // Unsigned type of a scalar of `bits` bits.
 template <int kBits>
-using UInt = std::conditional_t<kBits == 16, uint16_t,
-                                std::conditional_t<kBits == 32, uint32_t, uint64_t>>;
+using UInt =
+    std::conditional_t<kBits == 16, uint16_t, std::conditional_t<kBits == 32, uint32_t, uint64_t>>;
 
 // ---- extractors -------------------------------------------------------------
 
@@ -192,16 +192,24 @@ bool FpBinary(Cpu& c, const Insn& i) {
   fp::Env env = MakeEnv(c);
   const T a = GetScalar<T>(c, i.rn), b = GetScalar<T>(c, i.rm);
   T r;
-  switch (kOp) {
-    case Op2::kMul: r = fp::Mul<T>(a, b, env); break;
-    case Op2::kDiv: r = fp::Div<T>(a, b, env); break;
-    case Op2::kAdd: r = fp::Add<T>(a, b, env); break;
-    case Op2::kSub: r = fp::Sub<T>(a, b, env); break;
-    case Op2::kMax: r = fp::Max<T>(a, b, env); break;
-    case Op2::kMin: r = fp::Min<T>(a, b, env); break;
-    case Op2::kMaxNm: r = fp::MaxNum<T>(a, b, env); break;
-    case Op2::kMinNm: r = fp::MinNum<T>(a, b, env); break;
-    case Op2::kNMul: r = fp::Neg<T>(fp::Mul<T>(a, b, env)); break;  // NaN results too
+  if constexpr (kOp == Op2::kMul) {
+    r = fp::Mul<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kDiv) {
+    r = fp::Div<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kAdd) {
+    r = fp::Add<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kSub) {
+    r = fp::Sub<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kMax) {
+    r = fp::Max<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kMin) {
+    r = fp::Min<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kMaxNm) {
+    r = fp::MaxNum<T>(a, b, env);
+  } else if constexpr (kOp == Op2::kMinNm) {
+    r = fp::MinNum<T>(a, b, env);
+  } else {
+    r = fp::Neg<T>(fp::Mul<T>(a, b, env));  // FNMUL: FPNeg of the product, NaNs included
   }
   SetScalar<T>(c, i.rd, r);
   return Done(c, i, env);

@@ -25,8 +25,8 @@ enum Mode { kOffset, kPost, kPre, kRegOff };
 constexpr uint32_t kFscAlignment = 0x21;
 
 void AlignmentFault(Cpu& c, const Insn& i, uint64_t va, bool write) {
-  TakeException(c, c.el == 0 ? 0x24 : 0x25, (write ? 1u << 6 : 0) | kFscAlignment, PcOf(c, i),
-                va, true);
+  TakeException(c, c.el == 0 ? 0x24 : 0x25, (write ? 1u << 6 : 0) | kFscAlignment, PcOf(c, i), va,
+                true);
 }
 
 // SP alignment check (SCTLR_EL1.SA / SA0) for accesses based on SP.
@@ -76,9 +76,8 @@ inline bool MemRead(Cpu& c, const Insn& i, uint64_t va, uint64_t align, uint8_t*
     return false;
   }
   TlbEntry& e = TlbSlot(c, va);
-  if (__builtin_expect(e.tag_r == ((va & kPageMask) | c.el0_tag) &&
-                           (va & ~kPageMask) <= kPageSize - kN,
-                       1)) {
+  if (__builtin_expect(
+          e.tag_r == ((va & kPageMask) | c.el0_tag) && (va & ~kPageMask) <= kPageSize - kN, 1)) {
     std::memcpy(buf, reinterpret_cast<const void*>(va + e.addend), kN);
     return true;
   }
@@ -92,9 +91,8 @@ inline bool MemWrite(Cpu& c, const Insn& i, uint64_t va, uint64_t align, const u
     return false;
   }
   TlbEntry& e = TlbSlot(c, va);
-  if (__builtin_expect(e.tag_w == ((va & kPageMask) | c.el0_tag) &&
-                           (va & ~kPageMask) <= kPageSize - kN,
-                       1)) {
+  if (__builtin_expect(
+          e.tag_w == ((va & kPageMask) | c.el0_tag) && (va & ~kPageMask) <= kPageSize - kN, 1)) {
     std::memcpy(reinterpret_cast<void*>(va + e.addend), buf, kN);
     return true;
   }
@@ -170,7 +168,9 @@ bool Pair(Cpu& c, const Insn& i) {
 // rd = Vt, rn = base, rm = post-index register (kZr for the immediate form,
 // whose offset is in imm), a = element size - 1 (alignment mask), b = lane.
 
-inline void WriteBack(Cpu& c, const Insn& i, uint64_t base) { c.x[i.rn] = base + i.imm + c.x[i.rm]; }
+inline void WriteBack(Cpu& c, const Insn& i, uint64_t base) {
+  c.x[i.rn] = base + i.imm + c.x[i.rm];
+}
 
 // LD1/ST1 with 1-4 registers: memory is the registers' bytes in order.
 template <bool kLoad, int kRegs, bool kQ, bool kWb>
@@ -326,6 +326,7 @@ void XPostIndex(uint32_t raw, Insn& o, uint64_t bytes) {
 struct MultiForm {
   int regs, selem;
 };
+// clang-format off
 bool MultiOpcode(uint32_t opcode, MultiForm* f) {
   switch (opcode) {
     case 0x0: *f = {4, 4}; return true;
@@ -338,6 +339,7 @@ bool MultiOpcode(uint32_t opcode, MultiForm* f) {
     default: return false;
   }
 }
+// clang-format on
 
 // ---- handler choice for the structure forms --------------------------------------
 // They have more variants than table lines are worth: one line per group,
@@ -345,11 +347,10 @@ bool MultiOpcode(uint32_t opcode, MultiForm* f) {
 
 template <bool kLoad, bool kWb>
 Handler Multi1Handler(int regs, bool q) {
-  static constexpr Handler kH[2][4] = {
-      {Multi1<kLoad, 1, false, kWb>, Multi1<kLoad, 2, false, kWb>, Multi1<kLoad, 3, false, kWb>,
-       Multi1<kLoad, 4, false, kWb>},
-      {Multi1<kLoad, 1, true, kWb>, Multi1<kLoad, 2, true, kWb>, Multi1<kLoad, 3, true, kWb>,
-       Multi1<kLoad, 4, true, kWb>}};
+  static constexpr Handler kH[2][4] = {{Multi1<kLoad, 1, false, kWb>, Multi1<kLoad, 2, false, kWb>,
+                                        Multi1<kLoad, 3, false, kWb>, Multi1<kLoad, 4, false, kWb>},
+                                       {Multi1<kLoad, 1, true, kWb>, Multi1<kLoad, 2, true, kWb>,
+                                        Multi1<kLoad, 3, true, kWb>, Multi1<kLoad, 4, true, kWb>}};
   return kH[q][regs - 1];
 }
 
@@ -366,24 +367,27 @@ Handler MultiNHandler(int log2, bool q) {
 template <bool kLoad, bool kWb>
 Handler MultiHandler(const MultiForm& f, int log2, bool q) {
   switch (f.selem) {
-    case 1: return Multi1Handler<kLoad, kWb>(f.regs, q);
-    case 2: return MultiNHandler<kLoad, 2, kWb>(log2, q);
-    case 3: return MultiNHandler<kLoad, 3, kWb>(log2, q);
-    default: return MultiNHandler<kLoad, 4, kWb>(log2, q);
+    case 1:
+      return Multi1Handler<kLoad, kWb>(f.regs, q);
+    case 2:
+      return MultiNHandler<kLoad, 2, kWb>(log2, q);
+    case 3:
+      return MultiNHandler<kLoad, 3, kWb>(log2, q);
+    default:
+      return MultiNHandler<kLoad, 4, kWb>(log2, q);
   }
 }
 
 template <bool kLoad, bool kWb>
 Handler SingleHandler(int selem, int log2) {
-  static constexpr Handler kH[4][4] = {
-      {Single<kLoad, 1, 0, kWb>, Single<kLoad, 1, 1, kWb>, Single<kLoad, 1, 2, kWb>,
-       Single<kLoad, 1, 3, kWb>},
-      {Single<kLoad, 2, 0, kWb>, Single<kLoad, 2, 1, kWb>, Single<kLoad, 2, 2, kWb>,
-       Single<kLoad, 2, 3, kWb>},
-      {Single<kLoad, 3, 0, kWb>, Single<kLoad, 3, 1, kWb>, Single<kLoad, 3, 2, kWb>,
-       Single<kLoad, 3, 3, kWb>},
-      {Single<kLoad, 4, 0, kWb>, Single<kLoad, 4, 1, kWb>, Single<kLoad, 4, 2, kWb>,
-       Single<kLoad, 4, 3, kWb>}};
+  static constexpr Handler kH[4][4] = {{Single<kLoad, 1, 0, kWb>, Single<kLoad, 1, 1, kWb>,
+                                        Single<kLoad, 1, 2, kWb>, Single<kLoad, 1, 3, kWb>},
+                                       {Single<kLoad, 2, 0, kWb>, Single<kLoad, 2, 1, kWb>,
+                                        Single<kLoad, 2, 2, kWb>, Single<kLoad, 2, 3, kWb>},
+                                       {Single<kLoad, 3, 0, kWb>, Single<kLoad, 3, 1, kWb>,
+                                        Single<kLoad, 3, 2, kWb>, Single<kLoad, 3, 3, kWb>},
+                                       {Single<kLoad, 4, 0, kWb>, Single<kLoad, 4, 1, kWb>,
+                                        Single<kLoad, 4, 2, kWb>, Single<kLoad, 4, 3, kWb>}};
   return kH[selem - 1][log2];
 }
 
@@ -422,9 +426,9 @@ bool XMulti(uint32_t raw, Insn& o) {
   o.a = static_cast<uint8_t>((1u << size) - 1);
   if (wb) XPostIndex(raw, o, static_cast<uint64_t>(f.regs) * (q ? 16 : 8));
   const int log2 = static_cast<int>(size);
-  o.fn = load ? (wb ? MultiHandler<true, true>(f, log2, q) : MultiHandler<true, false>(f, log2, q))
-              : (wb ? MultiHandler<false, true>(f, log2, q)
-                    : MultiHandler<false, false>(f, log2, q));
+  o.fn =
+      load ? (wb ? MultiHandler<true, true>(f, log2, q) : MultiHandler<true, false>(f, log2, q))
+           : (wb ? MultiHandler<false, true>(f, log2, q) : MultiHandler<false, false>(f, log2, q));
   return true;
 }
 
@@ -443,7 +447,9 @@ bool XSingle(uint32_t raw, Insn& o) {
       if (!load || s) return false;
       scale = static_cast<int>(size);
       break;
-    case 0: index = q << 3 | s << 2 | size; break;
+    case 0:
+      index = q << 3 | s << 2 | size;
+      break;
     case 1:
       if (size & 1) return false;
       index = q << 2 | s << 1 | size >> 1;
@@ -470,32 +476,35 @@ bool XSingle(uint32_t raw, Insn& o) {
   } else if (load) {
     o.fn = wb ? SingleHandler<true, true>(selem, scale) : SingleHandler<true, false>(selem, scale);
   } else {
-    o.fn = wb ? SingleHandler<false, true>(selem, scale) : SingleHandler<false, false>(selem, scale);
+    o.fn =
+        wb ? SingleHandler<false, true>(selem, scale) : SingleHandler<false, false>(selem, scale);
   }
   return true;
 }
 
 // One line per size/opc: size 111 V=1 .. opc.
-#define SIMD_LS_FORMS(mask, val, mode, x, sfx)                                          \
-  {mask, val | 0x00000000, "STR (B, SIMD)" sfx, LdStReg<0, false, mode>, x, false},  \
-  {mask, val | 0x00400000, "LDR (B, SIMD)" sfx, LdStReg<0, true, mode>, x, false},   \
-  {mask, val | 0x00800000, "STR (Q, SIMD)" sfx, LdStReg<4, false, mode>, x, false},  \
-  {mask, val | 0x00C00000, "LDR (Q, SIMD)" sfx, LdStReg<4, true, mode>, x, false},   \
-  {mask, val | 0x40000000, "STR (H, SIMD)" sfx, LdStReg<1, false, mode>, x, false},  \
-  {mask, val | 0x40400000, "LDR (H, SIMD)" sfx, LdStReg<1, true, mode>, x, false},   \
-  {mask, val | 0x80000000, "STR (S, SIMD)" sfx, LdStReg<2, false, mode>, x, false},  \
-  {mask, val | 0x80400000, "LDR (S, SIMD)" sfx, LdStReg<2, true, mode>, x, false},   \
-  {mask, val | 0xC0000000, "STR (D, SIMD)" sfx, LdStReg<3, false, mode>, x, false},  \
-  {mask, val | 0xC0400000, "LDR (D, SIMD)" sfx, LdStReg<3, true, mode>, x, false}
+#define SIMD_LS_FORMS(mask, val, mode, x, sfx)                                            \
+  {mask, val | 0x00000000, "STR (B, SIMD)" sfx, LdStReg<0, false, mode>, x, false},       \
+      {mask, val | 0x00400000, "LDR (B, SIMD)" sfx, LdStReg<0, true, mode>, x, false},    \
+      {mask, val | 0x00800000, "STR (Q, SIMD)" sfx, LdStReg<4, false, mode>, x, false},   \
+      {mask, val | 0x00C00000, "LDR (Q, SIMD)" sfx, LdStReg<4, true, mode>, x, false},    \
+      {mask, val | 0x40000000, "STR (H, SIMD)" sfx, LdStReg<1, false, mode>, x, false},   \
+      {mask, val | 0x40400000, "LDR (H, SIMD)" sfx, LdStReg<1, true, mode>, x, false},    \
+      {mask, val | 0x80000000, "STR (S, SIMD)" sfx, LdStReg<2, false, mode>, x, false},   \
+      {mask, val | 0x80400000, "LDR (S, SIMD)" sfx, LdStReg<2, true, mode>, x, false},    \
+      {mask, val | 0xC0000000, "STR (D, SIMD)" sfx, LdStReg<3, false, mode>, x, false}, { \
+    mask, val | 0xC0400000, "LDR (D, SIMD)" sfx, LdStReg<3, true, mode>, x, false         \
+  }
 
 // opc 101 V=1 0 mode L: opc 00 S, 01 D, 10 Q.
-#define SIMD_PAIR_FORMS(val, mode, sfx)                                                    \
-  {0xFFC00000, val | 0x00000000, "STP (S, SIMD)" sfx, Pair<2, false, mode>, XPair, false}, \
-  {0xFFC00000, val | 0x00400000, "LDP (S, SIMD)" sfx, Pair<2, true, mode>, XPair, false},  \
-  {0xFFC00000, val | 0x40000000, "STP (D, SIMD)" sfx, Pair<3, false, mode>, XPair, false}, \
-  {0xFFC00000, val | 0x40400000, "LDP (D, SIMD)" sfx, Pair<3, true, mode>, XPair, false},  \
-  {0xFFC00000, val | 0x80000000, "STP (Q, SIMD)" sfx, Pair<4, false, mode>, XPair, false}, \
-  {0xFFC00000, val | 0x80400000, "LDP (Q, SIMD)" sfx, Pair<4, true, mode>, XPair, false}
+#define SIMD_PAIR_FORMS(val, mode, sfx)                                                          \
+  {0xFFC00000, val | 0x00000000, "STP (S, SIMD)" sfx, Pair<2, false, mode>, XPair, false},       \
+      {0xFFC00000, val | 0x00400000, "LDP (S, SIMD)" sfx, Pair<2, true, mode>, XPair, false},    \
+      {0xFFC00000, val | 0x40000000, "STP (D, SIMD)" sfx, Pair<3, false, mode>, XPair, false},   \
+      {0xFFC00000, val | 0x40400000, "LDP (D, SIMD)" sfx, Pair<3, true, mode>, XPair, false},    \
+      {0xFFC00000, val | 0x80000000, "STP (Q, SIMD)" sfx, Pair<4, false, mode>, XPair, false}, { \
+    0xFFC00000, val | 0x80400000, "LDP (Q, SIMD)" sfx, Pair<4, true, mode>, XPair, false         \
+  }
 
 // clang-format off
 constexpr DecodeLine kTable[] = {

@@ -103,6 +103,13 @@ bool XVec(uint32_t raw, Insn& o) {
   return true;
 }
 
+// Vector, byte elements whatever the size field says (RBIT has size=01).
+bool XVecBytes(uint32_t raw, Insn& o) {
+  Regs(raw, o);
+  o.a = Bit(raw, 30) ? 16 : 8;
+  return true;
+}
+
 // Vector FP, element size 32 << sz (sz = bit 22); double needs Q=1.
 bool XVecFp(uint32_t raw, Insn& o) {
   const uint32_t sz = Bit(raw, 22), q = Bit(raw, 30);
@@ -756,7 +763,7 @@ constexpr DecodeLine kTable[] = {
   V_INT3(1, 0x04, "CLZ", kClz),
   {kVecMask, MiscV(0, 0, 0x05), "CNT",              IntUnary<u8, OpCnt>,    XVec, false},
   {kVecMask, MiscV(1, 0, 0x05), "NOT",              IntUnary<u8, OpNot>,    XVec, false},
-  {kVecMask, MiscV(1, 1, 0x05), "RBIT (vector)",    IntUnary<u8, OpRbit>,   XVec, false},
+  {kVecMask, MiscV(1, 1, 0x05), "RBIT (vector)",    IntUnary<u8, OpRbit>,   XVecBytes, false},
   V_INT4(0, 0x07, "SQABS", kSqAbs),
   V_INT4(1, 0x07, "SQNEG", kSqNeg),
   V_INT4(0, 0x08, "CMGT (zero)", kCmGt0),

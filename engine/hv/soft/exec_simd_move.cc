@@ -13,11 +13,13 @@
 namespace vmd::hvsoft {
 namespace {
 
+// clang-format off
 template <int kLog2> struct UIntOf;
 template <> struct UIntOf<0> { using T = uint8_t; using S = int8_t; };
 template <> struct UIntOf<1> { using T = uint16_t; using S = int16_t; };
 template <> struct UIntOf<2> { using T = uint32_t; using S = int32_t; };
 template <> struct UIntOf<3> { using T = uint64_t; using S = int64_t; };
+// clang-format on
 
 // ---- copy ---------------------------------------------------------------------------
 // rd, rn: register numbers (general-register fields use the slot mapping),
@@ -208,6 +210,7 @@ Handler BySize(int log2) {
   return kH[log2];
 }
 
+// clang-format off
 template <int kL, bool kQ> struct DupElementFn { static constexpr Handler fn = DupElement<kL, kQ>; };
 template <int kL, bool kQ> struct DupGeneralFn { static constexpr Handler fn = DupGeneral<kL, kQ>; };
 template <int kL> struct DupScalarFn { static constexpr Handler fn = DupScalar<kL>; };
@@ -219,6 +222,7 @@ template <int kL> struct Smov64Fn { static constexpr Handler fn = Smov<kL < 3 ? 
 template <int kL, bool kQ> struct UzpFn { static constexpr Handler fn = Permute<kUzp, kL, kQ>; };
 template <int kL, bool kQ> struct TrnFn { static constexpr Handler fn = Permute<kTrn, kL, kQ>; };
 template <int kL, bool kQ> struct ZipFn { static constexpr Handler fn = Permute<kZip, kL, kQ>; };
+// clang-format on
 
 bool XDupElement(uint32_t raw, Insn& o) {
   int log2;
@@ -318,9 +322,15 @@ bool XPermute(uint32_t raw, Insn& o) {
   XThreeRegs(raw, o);
   o.a = static_cast<uint8_t>(opcode >> 2);
   switch (opcode & 3) {
-    case 1: o.fn = BySizeQ<UzpFn>(log2, q); break;
-    case 2: o.fn = BySizeQ<TrnFn>(log2, q); break;
-    default: o.fn = BySizeQ<ZipFn>(log2, q); break;
+    case 1:
+      o.fn = BySizeQ<UzpFn>(log2, q);
+      break;
+    case 2:
+      o.fn = BySizeQ<TrnFn>(log2, q);
+      break;
+    default:
+      o.fn = BySizeQ<ZipFn>(log2, q);
+      break;
   }
   return true;
 }
@@ -361,10 +371,14 @@ bool XModImm(uint32_t raw, Insn& o) {
   int kind = kMov;
   bool invert = false;
   switch (cmode >> 1) {
-    case 0: case 1: case 2: case 3:  // 32-bit shifted: MOVI/MVNI (cmode<0>=0), ORR/BIC
+    case 0:
+    case 1:
+    case 2:
+    case 3:  // 32-bit shifted: MOVI/MVNI (cmode<0>=0), ORR/BIC
       imm = rep32(imm8 << (8 * (cmode >> 1)));
       break;
-    case 4: case 5:  // 16-bit shifted
+    case 4:
+    case 5:  // 16-bit shifted
       imm = rep16(imm8 << (8 * ((cmode >> 1) & 1)));
       break;
     case 6:  // 32-bit shifting ones (MSL)

@@ -5,6 +5,7 @@
 // unallocated. Encodings come from GNU as (the assembly is in each comment);
 // expected values from the ARM ARM's rules.
 #include <bit>
+#include <random>
 #include <string>
 
 #include "engine/hv/soft/decode.h"
@@ -227,10 +228,10 @@ TEST_F(FpScalarTest, FmaddFamilySigns) {
                 0x1f628c27,  // fnmsub d7, d1, d2, d3
             }),
             0u);
-  ExpectScalar(4, D(7.0));    // 1 + 2*3
-  ExpectScalar(5, D(-5.0));   // 1 - 2*3
-  ExpectScalar(6, D(-7.0));   // -1 - 2*3
-  ExpectScalar(7, D(5.0));    // -1 + 2*3
+  ExpectScalar(4, D(7.0));   // 1 + 2*3
+  ExpectScalar(5, D(-5.0));  // 1 - 2*3
+  ExpectScalar(6, D(-7.0));  // -1 - 2*3
+  ExpectScalar(7, D(5.0));   // -1 + 2*3
   SetS(1, F(2.0f));
   SetS(2, F(3.0f));
   SetS(3, F(1.0f));
@@ -254,7 +255,7 @@ TEST_F(FpScalarTest, FmaddRoundsOnce) {
   SetS(2, 0x3F7FFFFF);
   SetS(3, F(-1.0f));
   EXPECT_EQ(Flags({0x1f020c20}), 0u);  // fmadd s0, s1, s2, s3
-  ExpectScalar(0, 0x337FFFFE);          // 2^-25 * (2 - 2^-22)
+  ExpectScalar(0, 0x337FFFFE);         // 2^-25 * (2 - 2^-22)
   // (1 + 2^-52) * (1 - 2^-53) - 1 = 2^-53 - 2^-105 = 2^-54 * (2 - 2^-51),
   // exact in double; the product alone rounds to 1.0.
   SetD(1, 0x3FF0000000000001);
@@ -267,7 +268,7 @@ TEST_F(FpScalarTest, FmaddRoundsOnce) {
   // rounds up; rounding the product first (to 1 + 2^-51) would make it an
   // exact tie that goes to the even 1 + 2^-51.
   SetD(2, 0x3FF0000000000001);
-  SetD(3, 0x3CA0000000000000);  // 2^-53
+  SetD(3, 0x3CA0000000000000);           // 2^-53
   EXPECT_EQ(Flags({0x1f420c24}), kIxc);  // fmadd d4, d1, d2, d3
   ExpectScalar(4, 0x3FF0000000000003);
 }
@@ -312,7 +313,7 @@ TEST_F(FpScalarTest, Fsqrt) {
   ExpectScalar(3, F(-0.0f));  // sqrt(-0) = -0
   SetD(1, D(2.0));
   EXPECT_EQ(Flags({0x1e61c020}), kIxc);  // fsqrt d0, d1
-  ExpectScalar(0, 0x3FF6A09E667F3BCD);    // sqrt(2) rounded to nearest
+  ExpectScalar(0, 0x3FF6A09E667F3BCD);   // sqrt(2) rounded to nearest
   SetS(2, F(-1.0f));
   EXPECT_EQ(Flags({0x1e21c043}), kIoc);  // fsqrt s3, s2
   ExpectScalar(3, 0x7FC00000);
@@ -410,13 +411,13 @@ TEST_F(FpScalarTest, FrintxAndFrintiUseFpcr) {
   SetS(2, F(-2.5f));
   SetD(3, D(3.0));
   EXPECT_EQ(Flags({0x1e674020}), kIxc);  // frintx d0, d1
-  ExpectScalar(0, D(2.0));                // ties to even
+  ExpectScalar(0, D(2.0));               // ties to even
   EXPECT_EQ(Flags({0x1e674064}), 0u);    // frintx d4, d3
   ExpectScalar(4, D(3.0));
-  EXPECT_EQ(Flags({0x1e67c025}), 0u);    // frinti d5, d1
+  EXPECT_EQ(Flags({0x1e67c025}), 0u);  // frinti d5, d1
   ExpectScalar(5, D(2.0));
   SetFpcr(kRP);
-  EXPECT_EQ(Flags({0x1e67c025}), 0u);    // frinti d5, d1
+  EXPECT_EQ(Flags({0x1e67c025}), 0u);  // frinti d5, d1
   ExpectScalar(5, D(3.0));
   EXPECT_EQ(Flags({0x1e274046}), kIxc);  // frintx s6, s2
   ExpectScalar(6, F(-2.0f));
@@ -463,12 +464,12 @@ TEST_F(FpScalarTest, FcmpeSignalsOnQuietNansFcmpOnlyOnSignaling) {
   SetD(3, 0x7FF8000000000000);  // quiet
   SetD(4, 0x7FF0000000000001);  // signaling
   SetS(5, 0x7FC00000);
-  EXPECT_EQ(Flags({0x1e632020}), 0u);  // fcmp d1, d3
+  EXPECT_EQ(Flags({0x1e632020}), 0u);    // fcmp d1, d3
   EXPECT_EQ(Flags({0x1e632030}), kIoc);  // fcmpe d1, d3
   EXPECT_EQ(Nzcv(), kNzcvUnordered);
   EXPECT_EQ(Flags({0x1e612080}), kIoc);  // fcmp d4, d1
   EXPECT_EQ(Nzcv(), kNzcvUnordered);
-  EXPECT_EQ(Flags({0x1e2020a8}), 0u);    // fcmp s5, #0.0
+  EXPECT_EQ(Flags({0x1e2020a8}), 0u);  // fcmp s5, #0.0
   EXPECT_EQ(Nzcv(), kNzcvUnordered);
   EXPECT_EQ(Flags({0x1e602078}), kIoc);  // fcmpe d3, #0.0
   EXPECT_EQ(Nzcv(), kNzcvUnordered);
@@ -479,14 +480,14 @@ TEST_F(FpScalarTest, FccmpComparesOnlyWhenTheConditionHolds) {
   SetD(2, D(2.0));
   SetS(3, F(1.0f));
   SetS(4, 0x7FC00000);
-  SetNzcv(0x4);  // Z: eq holds
+  SetNzcv(0x4);                        // Z: eq holds
   EXPECT_EQ(Flags({0x1e62042f}), 0u);  // fccmp d1, d2, #0xf, eq
   EXPECT_EQ(Nzcv(), kNzcvLess);
   SetNzcv(0x0);
   EXPECT_EQ(Flags({0x1e62042f}), 0u);  // fccmp d1, d2, #0xf, eq
   EXPECT_EQ(Nzcv(), 0xfu);
   // FCCMPE signals on a quiet NaN only when it compares.
-  SetNzcv(0x0);  // ne holds
+  SetNzcv(0x0);                          // ne holds
   EXPECT_EQ(Flags({0x1e241474}), kIoc);  // fccmpe s3, s4, #0x4, ne
   EXPECT_EQ(Nzcv(), kNzcvUnordered);
   SetNzcv(0x4);
@@ -495,7 +496,7 @@ TEST_F(FpScalarTest, FccmpComparesOnlyWhenTheConditionHolds) {
   SetNzcv(0x0);
   EXPECT_EQ(Flags({0x1e241464}), 0u);  // fccmp s3, s4, #0x4, ne
   EXPECT_EQ(Nzcv(), kNzcvUnordered);
-  SetNzcv(0x8);  // N, V clear: lt holds
+  SetNzcv(0x8);                        // N, V clear: lt holds
   EXPECT_EQ(Flags({0x1e61b450}), 0u);  // fccmpe d2, d1, #0x0, lt
   EXPECT_EQ(Nzcv(), kNzcvGreater);
 }
@@ -615,12 +616,12 @@ TEST_F(FpScalarTest, FcvtToIntegerSaturatesWithInvalidOperation) {
   EXPECT_EQ(Flags({0x1e780020}), kIoc);  // fcvtzs w0, d1
   EXPECT_EQ(X(0), 0x7FFFFFFFu);
   SetD(2, D(-1180591620717411303424.0));  // -2^70
-  EXPECT_EQ(Flags({0x9e780041}), kIoc);  // fcvtzs x1, d2
+  EXPECT_EQ(Flags({0x9e780041}), kIoc);   // fcvtzs x1, d2
   EXPECT_EQ(X(1), 0x8000000000000000u);
   SetD(3, D(-1.5));
   EXPECT_EQ(Flags({0x1e790062}), kIoc);  // fcvtzu w2, d3
   EXPECT_EQ(X(2), 0u);
-  SetD(3, D(-0.5));  // rounds to 0: in range, only inexact
+  SetD(3, D(-0.5));                      // rounds to 0: in range, only inexact
   EXPECT_EQ(Flags({0x1e790062}), kIxc);  // fcvtzu w2, d3
   EXPECT_EQ(X(2), 0u);
   SetS(5, 0x7FC00000);
@@ -630,13 +631,13 @@ TEST_F(FpScalarTest, FcvtToIntegerSaturatesWithInvalidOperation) {
   SetD(6, D(__builtin_inf()));
   EXPECT_EQ(Flags({0x9e7900c5}), kIoc);  // fcvtzu x5, d6
   EXPECT_EQ(X(5), ~0ull);
-  SetD(6, D(-2.1));  // rounds to -3 toward minus infinity: below 0
+  SetD(6, D(-2.1));                      // rounds to -3 toward minus infinity: below 0
   EXPECT_EQ(Flags({0x1e7100c7}), kIoc);  // fcvtmu w7, d6
   EXPECT_EQ(X(7), 0u);
   SetD(6, D(-9223372036854775808.0));  // -2^63 fits exactly
   EXPECT_EQ(Flags({0x9e7800c8}), 0u);  // fcvtzs x8, d6
   EXPECT_EQ(X(8), 0x8000000000000000u);
-  SetS(5, F(4294967296.0f));  // 2^32: one above the W range
+  SetS(5, F(4294967296.0f));             // 2^32: one above the W range
   EXPECT_EQ(Flags({0x1e3900a9}), kIoc);  // fcvtzu w9, s5
   EXPECT_EQ(X(9), 0xFFFFFFFFu);
   SetX(10, 0x1234);
@@ -713,7 +714,7 @@ TEST_F(FpScalarTest, FixedPointConversions) {
   EXPECT_EQ(X(6), 0x18000u);
   EXPECT_EQ(X(7), 20u);
   EXPECT_EQ(Flags({0x1e18fc84}), kIxc);  // fcvtzs w4, s4, #1
-  EXPECT_EQ(X(4), 3u);                    // 3.5 toward zero
+  EXPECT_EQ(X(4), 3u);                   // 3.5 toward zero
   SetD(8, D(0.5));
   EXPECT_EQ(Flags({0x1e588108}), kIoc);  // fcvtzs w8, d8, #32
   EXPECT_EQ(X(8), 0x7FFFFFFFu);
@@ -773,7 +774,7 @@ TEST_F(FpScalarTest, FlushToZeroFlushesInputsAndOutputs) {
 TEST_F(FpScalarTest, DefaultNanAndNanPropagation) {
   SetD(1, 0x7FF8000000000123);  // quiet, payload
   SetD(2, D(1.0));
-  SetD(3, 0x7FF0000000000123);  // signaling, payload
+  SetD(3, 0x7FF0000000000123);         // signaling, payload
   EXPECT_EQ(Flags({0x1e622820}), 0u);  // fadd d0, d1, d2
   ExpectScalar(0, 0x7FF8000000000123);
   // A signaling NaN wins over a quiet one, and comes out quieted.
@@ -790,9 +791,9 @@ TEST_F(FpScalarTest, FaddFollowsFpcrRoundingMode) {
   SetS(1, F(1.0f));
   SetS(2, 0x33800000);  // 2^-24: half an ulp of 1.0
   SetS(3, F(-1.0f));
-  SetS(4, 0xB3800000);  // -2^-24
+  SetS(4, 0xB3800000);                   // -2^-24
   EXPECT_EQ(Flags({0x1e222820}), kIxc);  // fadd s0, s1, s2
-  ExpectScalar(0, F(1.0f));               // tie to even
+  ExpectScalar(0, F(1.0f));              // tie to even
   SetFpcr(kRP);
   EXPECT_EQ(Flags({0x1e222820}), kIxc);  // fadd s0, s1, s2
   ExpectScalar(0, 0x3F800001);
@@ -858,8 +859,8 @@ TEST_F(FpScalarTest, FpenOneEnablesEl1OnlyAndTrapsEl0) {
   ExpectScalar(0, F(3.75f));
   Load({0x1e222823, kHvc0}, kRamBase + 0x100);  // fadd s3, s1, s2
   SetSys(HV_SYS_REG_ELR_EL1, kRamBase + 0x100);
-  SetSys(HV_SYS_REG_SPSR_EL1, 0);  // EL0t
-  Exec({0xd69f03e0});              // eret
+  SetSys(HV_SYS_REG_SPSR_EL1, 0);                     // EL0t
+  Exec({0xd69f03e0});                                 // eret
   EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x400 + 0xc);  // after the lower-EL vector's HVC
   EXPECT_EQ(Esr(), kFpTrapEsr);
   EXPECT_EQ(Elr(), kRamBase + 0x100);
@@ -927,6 +928,35 @@ TEST_F(FpScalarTest, UnallocatedEncodingsAreUndefined) {
       EXPECT_EQ(X(0), kJunk) << std::hex << insn;
     }
   }
+}
+
+// Random words anywhere in the scalar FP encoding space (bit 30 = 0, bits
+// 28:25 = 1111), on random register contents under random FPCR modes: a
+// word either runs to the next instruction or, exactly when the decoder
+// calls it unallocated, is UNDEFINED; nothing else happens.
+TEST_F(FpScalarTest, RandomScalarFpWordsRunOrAreUndefined) {
+  std::mt19937_64 rng(7);
+  int executed = 0, undefined = 0;
+  for (int round = 0; round < 3000; ++round) {
+    uint32_t word = (static_cast<uint32_t>(rng()) & ~0x5e000000u) | 0x1e000000u;
+    if (round % 4 != 0) word &= ~(1u << 29 | 1u << 23);  // mostly S=0, single or double
+    for (int n = 0; n < 32; ++n) SetQ(n, rng(), rng());
+    for (int n = 0; n < 31; ++n) SetX(n, rng());
+    SetFpcr(rng() & 0x07c00000);
+    SetNzcv(rng() & 0xf);
+    SetX(28, 0);
+    Exec({word});
+    if (std::string(DecodeName(word)) == "undefined") {
+      ++undefined;
+      EXPECT_EQ(Esr(), kIl) << std::hex << word;
+      EXPECT_EQ(Elr(), kRamBase) << std::hex << word;
+    } else {
+      ++executed;
+      EXPECT_EQ(Reg(HV_REG_PC), kRamBase + 8) << std::hex << word;
+    }
+  }
+  EXPECT_GT(executed, 600);  // both outcomes are well exercised
+  EXPECT_GT(undefined, 600);
 }
 
 TEST(FpScalarDecode, KnownEncodings) {

@@ -111,8 +111,8 @@ TEST_F(SimdLdSt, LdrStrUnscaledPreAndPostIndex) {
   EXPECT_EQ(V(6), P(0x4746454443424140, 0x4f4e4d4c4b4a4948));
   EXPECT_EQ(V(7), P(0x4f4e4d4c4b4a4948, 0));
   EXPECT_EQ(V(8), P(0x4c4b4a49, 0));
-  EXPECT_EQ(V(9), P(0x48, 0));      // post-index: loaded from x1 = +0x48
-  EXPECT_EQ(V(10), P(0x4b4a, 0));   // pre-index: x1 = +0x47 + 3
+  EXPECT_EQ(V(9), P(0x48, 0));     // post-index: loaded from x1 = +0x48
+  EXPECT_EQ(V(10), P(0x4b4a, 0));  // pre-index: x1 = +0x47 + 3
   EXPECT_EQ(X(1), kData + 0x4a);
   EXPECT_EQ(X(2), kData + 0x8f4);
   EXPECT_EQ(Peek64(kData + 0x8f0), 0x474645444c4b4a49u);
@@ -157,9 +157,7 @@ TEST_F(SimdLdSt, LdrLiteralSDQ) {
       0x9c000042,  // ldr q2, lit
       0x14000005,  // b over
       0x11223344,  // lit: .quad 0x5566778811223344, 0xddeeff0099aabbcc
-      0x55667788,
-      0x99aabbcc,
-      0xddeeff00,
+      0x55667788, 0x99aabbcc, 0xddeeff00,
       0x9cffff83,  // over: ldr q3, lit (negative offset)
   });
   EXPECT_EQ(V(0), P(0x11223344, 0));
@@ -398,10 +396,12 @@ TEST_F(SimdLdSt, UnmappedAccessExitsToHostWithoutWriteback) {
     uint64_t fault_va;
     bool write;
   } cases[] = {
-      {0x3dc000a0, 0x50000000, 0x50000000, false},                          // ldr q0, [x5]
-      {0x4cdf20c0, kRamBase + kRamSize - 32, kRamBase + kRamSize, false},   // ld1 {v0-v3.16b}, [x6], #64
-      {0x4c9facc0, kRamBase + kRamSize - 16, kRamBase + kRamSize, true},    // st1 {v0.2d, v1.2d}, [x6], #32
-      {0xadc084c0, kRamBase + kRamSize - 16, kRamBase + kRamSize, false},   // ldp q0, q1, [x6, #16]!
+      {0x3dc000a0, 0x50000000, 0x50000000, false},  // ldr q0, [x5]
+      {0x4cdf20c0, kRamBase + kRamSize - 32, kRamBase + kRamSize,
+       false},  // ld1 {v0-v3.16b}, [x6], #64
+      {0x4c9facc0, kRamBase + kRamSize - 16, kRamBase + kRamSize,
+       true},  // st1 {v0.2d, v1.2d}, [x6], #32
+      {0xadc084c0, kRamBase + kRamSize - 16, kRamBase + kRamSize, false},  // ldp q0, q1, [x6, #16]!
   };
   for (const Case& k : cases) {
     FillV(0x5a5a5a5a5a5a5a5a);
@@ -448,6 +448,7 @@ TEST_F(SimdLdSt, AlignmentCheckedPerElementWithSctlrA) {
       {0x4c408420, kData + 1, false},  // ld2 {v0.8h, v1.8h}, [x1]
       {0x4d008440, kData + 4, true},   // st1 {v0.d}[1], [x2]
       {0xad400400, kData + 8, false},  // ldp q0, q1, [x0]: each Q needs 16
+      {0x4cdf7860, kData + 2, false},  // ld1 {v0.4s}, [x3], #16
   };
   for (const Case& k : cases) {
     SetReg(HV_REG_CPSR, 0x3c5);
@@ -463,6 +464,7 @@ TEST_F(SimdLdSt, AlignmentCheckedPerElementWithSctlrA) {
     EXPECT_EQ((esr >> 6) & 1, k.write ? 1u : 0u) << std::hex << k.insn;
     EXPECT_EQ(Sys(HV_SYS_REG_FAR_EL1), k.va) << std::hex << k.insn;
     EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
+    EXPECT_EQ(X(3), kData + 2);  // no writeback
   }
 }
 
@@ -478,11 +480,32 @@ TEST_F(SimdLdSt, QAndPairsNeedNoAlignmentWithoutSctlrA) {
   EXPECT_EQ(X(0), kData + 19);
 }
 
+// SCTLR_EL1.SA: an SP base must be 16-byte aligned (EC 0x26); only SP
+// itself is checked, not the address.
+TEST_F(SimdLdSt, SpBaseChecksSpAlignment) {
+  InstallVectors();
+  SetSys(HV_SYS_REG_SCTLR_EL1, Sys(HV_SYS_REG_SCTLR_EL1) | 8);
+  SetSys(HV_SYS_REG_SP_EL1, kData + 16);
+  Exec({
+      0x3cc083e0,  // ldur q0, [sp, #8]
+      0x6dbf07e0,  // stp d0, d1, [sp, #-16]!
+  });
+  EXPECT_EQ(V(0), P(0x1f1e1d1c1b1a1918, 0x2726252423222120));
+  EXPECT_EQ(Sys(HV_SYS_REG_SP_EL1), kData);
+  for (uint32_t insn : {0x3dc003e0u /* ldr q0, [sp] */, 0x4c4073e0u /* ld1 {v0.16b}, [sp] */}) {
+    SetReg(HV_REG_CPSR, 0x3c5);
+    SetSys(HV_SYS_REG_SP_EL1, kData + 8);
+    Exec({insn});
+    EXPECT_EQ(ExceptionClass(Sys(HV_SYS_REG_ESR_EL1)), 0x26u) << std::hex << insn;
+    EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
+  }
+}
+
 TEST_F(SimdLdSt, FpDisabledTrapsWithEc7) {
   InstallVectors();
-  for (uint32_t insn : {0x3dc00000u /* ldr q0, [x0] */, 0x4c407000u /* ld1 {v0.16b}, [x0] */,
-                        0xad410400u /* ldp q0, q1, [x0, #32] */,
-                        0x4d40c800u /* ld1r {v0.4s}, [x0] */}) {
+  for (uint32_t insn :
+       {0x3dc00000u /* ldr q0, [x0] */, 0x4c407000u /* ld1 {v0.16b}, [x0] */,
+        0xad410400u /* ldp q0, q1, [x0, #32] */, 0x4d40c800u /* ld1r {v0.4s}, [x0] */}) {
     SetSys(HV_SYS_REG_CPACR_EL1, 0);
     SetReg(HV_REG_CPSR, 0x3c5);
     SetX(0, kData);
@@ -493,6 +516,25 @@ TEST_F(SimdLdSt, FpDisabledTrapsWithEc7) {
     EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
     EXPECT_EQ(X(0), kData);
   }
+}
+
+// CPACR_EL1.FPEN=01 enables FP at EL1 only: at EL0 the access traps to EL1.
+TEST_F(SimdLdSt, FpenEl1OnlyTrapsAtEl0) {
+  InstallVectors();
+  Load({kHvc0}, kVbar + 0x400);  // lower EL, AArch64, synchronous
+  SetSys(HV_SYS_REG_CPACR_EL1, 1ull << 20);
+  SetSys(HV_SYS_REG_SP_EL0, kData + 0x800);
+  SetX(0, kData);
+  Load({0x3dc00000, kHvc0});  // ldr q0, [x0]
+  SetReg(HV_REG_PC, kRamBase);
+  SetReg(HV_REG_CPSR, 0);  // EL0t
+  RunToHvc();
+  EXPECT_EQ(ExceptionClass(Sys(HV_SYS_REG_ESR_EL1)), 0x07u);
+  EXPECT_EQ(Sys(HV_SYS_REG_ELR_EL1), kRamBase);
+  // The same instruction at EL1 runs.
+  SetReg(HV_REG_CPSR, 0x3c5);
+  Exec({0x3dc00000});
+  EXPECT_EQ(V(0), P(0x0706050403020100, 0x0f0e0d0c0b0a0908));
 }
 
 TEST_F(SimdLdSt, UnallocatedEncodingsAreUndefined) {

@@ -57,25 +57,31 @@ class SimdMove : public GuestTest {
   }
 };
 
-TEST_F(SimdMove, DupElementAndGeneral) {
+TEST_F(SimdMove, DupElement) {
   FillV(kOnes);
   SetVBytes(1, 0x10);
-  SetX(2, 0x8877665544332211);
   Exec({
       0x4e0b0420,  // dup v0.16b, v1.b[5]
       0x0e1e0423,  // dup v3.4h, v1.h[7]
       0x4e180424,  // dup v4.2d, v1.d[1]
       0x0e1c0425,  // dup v5.2s, v1.s[3]
+  });
+  EXPECT_EQ(V(0), P(0x1515151515151515, 0x1515151515151515));
+  EXPECT_EQ(V(3), P(0x1f1e1f1e1f1e1f1e, 0));  // 64-bit form: upper half zero
+  EXPECT_EQ(V(4), P(0x1f1e1d1c1b1a1918, 0x1f1e1d1c1b1a1918));
+  EXPECT_EQ(V(5), P(0x1f1e1d1c1f1e1d1c, 0));
+}
+
+TEST_F(SimdMove, DupGeneral) {
+  FillV(kOnes);
+  SetX(2, 0x8877665544332211);
+  Exec({
       0x0e010c46,  // dup v6.8b, w2
       0x4e020c47,  // dup v7.8h, w2
       0x4e040c48,  // dup v8.4s, w2
       0x4e080c49,  // dup v9.2d, x2
       0x4e010fea,  // dup v10.16b, wzr
   });
-  EXPECT_EQ(V(0), P(0x1515151515151515, 0x1515151515151515));
-  EXPECT_EQ(V(3), P(0x1f1e1f1e1f1e1f1e, 0));  // 64-bit form: upper half zero
-  EXPECT_EQ(V(4), P(0x1f1e1d1c1b1a1918, 0x1f1e1d1c1b1a1918));
-  EXPECT_EQ(V(5), P(0x1f1e1d1c1f1e1d1c, 0));
   EXPECT_EQ(V(6), P(0x1111111111111111, 0));
   EXPECT_EQ(V(7), P(0x2211221122112211, 0x2211221122112211));
   EXPECT_EQ(V(8), P(0x4433221144332211, 0x4433221144332211));
@@ -83,28 +89,33 @@ TEST_F(SimdMove, DupElementAndGeneral) {
   EXPECT_EQ(V(10), P(0, 0));
 }
 
-TEST_F(SimdMove, InsGeneralAndElementKeepOtherLanes) {
+TEST_F(SimdMove, InsGeneralKeepsOtherLanes) {
   FillV(kA);
-  SetVBytes(1, 0x10);
   SetX(2, 0x8877665544332211);
   Exec({
       0x4e1f1c4b,  // mov v11.b[15], w2
       0x4e0a1c4b,  // mov v11.h[2], w2
       0x4e0c1c4c,  // mov v12.s[1], w2
       0x4e181c4c,  // mov v12.d[1], x2
+  });
+  EXPECT_EQ(V(11), P(0xaaaa2211aaaaaaaa, 0x11aaaaaaaaaaaaaa));
+  EXPECT_EQ(V(12), P(0x44332211aaaaaaaa, 0x8877665544332211));
+}
+
+TEST_F(SimdMove, InsElementKeepsOtherLanes) {
+  FillV(kA);
+  SetVBytes(1, 0x10);
+  Exec({
       0x6e1c042d,  // mov v13.s[3], v1.s[0]
       0x6e017c2d,  // mov v13.b[0], v1.b[15]
       0x6e08442e,  // mov v14.d[0], v1.d[1]
       0x6e1e142e,  // mov v14.h[7], v1.h[1]
   });
-  EXPECT_EQ(V(11), P(0xaaaa2211aaaaaaaa, 0x11aaaaaaaaaaaaaa));
-  EXPECT_EQ(V(12), P(0x44332211aaaaaaaa, 0x8877665544332211));
   EXPECT_EQ(V(13), P(0xaaaaaaaaaaaaaa1f, 0x13121110aaaaaaaa));
   EXPECT_EQ(V(14), P(0x1f1e1d1c1b1a1918, 0x1312aaaaaaaaaaaa));
 }
 
-TEST_F(SimdMove, UmovSmovAndScalarDup) {
-  FillV(kOnes);
+TEST_F(SimdMove, Umov) {
   SetVBytes(1, 0x10);
   SetVBytes(15, 0x80);
   for (int n = 3; n <= 12; ++n) SetX(n, kOnes);
@@ -113,34 +124,51 @@ TEST_F(SimdMove, UmovSmovAndScalarDup) {
       0x0e1e3c24,  // umov w4, v1.h[7]
       0x0e1c3c25,  // mov w5, v1.s[3]
       0x4e183c26,  // mov x6, v1.d[1]
-      0x0e1f2de7,  // smov w7, v15.b[15]
-      0x4e1e2de8,  // smov x8, v15.h[7]
-      0x4e1c2de9,  // smov x9, v15.s[3]
-      0x0e062c2a,  // smov w10, v1.h[1]
-      0x4e012c2b,  // smov x11, v1.b[0]
-      0x5e070430,  // mov b16, v1.b[3]
-      0x5e1a05f1,  // mov h17, v15.h[6]
-      0x5e140432,  // mov s18, v1.s[2]
-      0x5e1805f3,  // mov d19, v15.d[1]
       0x0e033dec,  // umov w12, v15.b[1]
   });
   EXPECT_EQ(X(3), 0x19u);
   EXPECT_EQ(X(4), 0x1f1eu);
   EXPECT_EQ(X(5), 0x1f1e1d1cu);
   EXPECT_EQ(X(6), 0x1f1e1d1c1b1a1918u);
+  EXPECT_EQ(X(12), 0x81u);  // zero-extended
+}
+
+TEST_F(SimdMove, Smov) {
+  SetVBytes(1, 0x10);
+  SetVBytes(15, 0x80);
+  for (int n = 3; n <= 12; ++n) SetX(n, kOnes);
+  Exec({
+      0x0e1f2de7,  // smov w7, v15.b[15]
+      0x4e1e2de8,  // smov x8, v15.h[7]
+      0x4e1c2de9,  // smov x9, v15.s[3]
+      0x0e062c2a,  // smov w10, v1.h[1]
+      0x4e012c2b,  // smov x11, v1.b[0]
+  });
   EXPECT_EQ(X(7), 0xffffff8fu);  // W destination: sign-extended to 32, upper zero
   EXPECT_EQ(X(8), 0xffffffffffff8f8eu);
   EXPECT_EQ(X(9), 0xffffffff8f8e8d8cu);
   EXPECT_EQ(X(10), 0x1312u);
   EXPECT_EQ(X(11), 0x10u);
-  EXPECT_EQ(X(12), 0x81u);
+}
+
+TEST_F(SimdMove, DupScalarFromElement) {
+  FillV(kOnes);
+  SetVBytes(1, 0x10);
+  SetVBytes(15, 0x80);
+  Exec({
+      0x5e070430,  // mov b16, v1.b[3]
+      0x5e1a05f1,  // mov h17, v15.h[6]
+      0x5e140432,  // mov s18, v1.s[2]
+      0x5e1805f3,  // mov d19, v15.d[1]
+  });
+  // Scalar writes zero the rest of the register.
   EXPECT_EQ(V(16), P(0x13, 0));
   EXPECT_EQ(V(17), P(0x8d8c, 0));
   EXPECT_EQ(V(18), P(0x1b1a1918, 0));
   EXPECT_EQ(V(19), P(0x8f8e8d8c8b8a8988, 0));
 }
 
-TEST_F(SimdMove, PermuteAndExtract) {
+TEST_F(SimdMove, UzpTrnZip) {
   FillV(kOnes);
   SetVBytes(1, 0x10);
   SetVBytes(2, 0x20);
@@ -153,8 +181,6 @@ TEST_F(SimdMove, PermuteAndExtract) {
       0x0e027839,  // zip2 v25.8b, v1.8b, v2.8b
       0x0e42383a,  // zip1 v26.4h, v1.4h, v2.4h
       0x0e02183b,  // uzp1 v27.8b, v1.8b, v2.8b
-      0x6e02183c,  // ext v28.16b, v1.16b, v2.16b, #3
-      0x2e02383d,  // ext v29.8b, v1.8b, v2.8b, #7
       0x4ec2583e,  // uzp2 v30.2d, v1.2d, v2.2d
       0x4e02283f,  // trn1 v31.16b, v1.16b, v2.16b
       0x4e827820,  // zip2 v0.4s, v1.4s, v2.4s
@@ -167,42 +193,76 @@ TEST_F(SimdMove, PermuteAndExtract) {
   EXPECT_EQ(V(25), P(0x2717261625152414, 0));
   EXPECT_EQ(V(26), P(0x2322131221201110, 0));
   EXPECT_EQ(V(27), P(0x2624222016141210, 0));
-  EXPECT_EQ(V(28), P(0x1a19181716151413, 0x2221201f1e1d1c1b));
-  EXPECT_EQ(V(29), P(0x2625242322212017, 0));
   EXPECT_EQ(V(30), P(0x1f1e1d1c1b1a1918, 0x2f2e2d2c2b2a2928));
   EXPECT_EQ(V(31), P(0x2616241422122010, 0x2e1e2c1c2a1a2818));
   EXPECT_EQ(V(0), P(0x2b2a29281b1a1918, 0x2f2e2d2c1f1e1d1c));
 }
 
-TEST_F(SimdMove, TableLookupOneToFourRegisters) {
-  SetVBytes(0, 0x10);
-  SetVBytes(1, 0x20);
-  SetVBytes(2, 0x30);
-  SetVBytes(3, 0x40);
-  SetVBytes(30, 0x50);
-  SetVBytes(31, 0x60);
-  // Indices, byte 0 first: 0 5 15 16 31 32 255 1 | 17 47 48 63 64 2 3 4.
-  SetV(4, 0x01ff201f100f0500, 0x040302403f302f11);
-  SetV(5, kA, kA);
-  SetV(8, kA, kA);
+TEST_F(SimdMove, PermuteDestinationMayBeASource) {
+  SetVBytes(1, 0x10);
+  SetVBytes(2, 0x20);
+  Exec({
+      0x4e822821,  // trn1 v1.4s, v1.4s, v2.4s
+  });
+  EXPECT_EQ(V(1), P(0x2322212013121110, 0x2b2a29281b1a1918));
+}
+
+TEST_F(SimdMove, Ext) {
+  FillV(kOnes);
+  SetVBytes(1, 0x10);
+  SetVBytes(2, 0x20);
+  Exec({
+      0x6e02183c,  // ext v28.16b, v1.16b, v2.16b, #3
+      0x2e02383d,  // ext v29.8b, v1.8b, v2.8b, #7
+  });
+  EXPECT_EQ(V(28), P(0x1a19181716151413, 0x2221201f1e1d1c1b));
+  EXPECT_EQ(V(29), P(0x2625242322212017, 0));
+}
+
+// Table registers: byte k of V0/V1/V2/V3/V30/V31 = 0x10/0x20/0x30/0x40/0x50/0x60 + k.
+// Indices in V4, byte 0 first: 0 5 15 16 31 32 255 1 | 17 47 48 63 64 2 3 4.
+class SimdTable : public SimdMove {
+ protected:
+  void SetUp() override {
+    SimdMove::SetUp();
+    SetVBytes(0, 0x10);
+    SetVBytes(1, 0x20);
+    SetVBytes(2, 0x30);
+    SetVBytes(3, 0x40);
+    SetVBytes(30, 0x50);
+    SetVBytes(31, 0x60);
+    SetV(4, 0x01ff201f100f0500, 0x040302403f302f11);
+  }
+};
+
+TEST_F(SimdTable, TblOneTwoAndFourRegisters) {
+  SetV(6, kA, kA);
+  SetV(7, kA, kA);
   Exec({
       0x4e040006,  // tbl v6.16b, {v0.16b}, v4.16b
       0x0e042007,  // tbl v7.8b, {v0.16b, v1.16b}, v4.8b
-      0x4e045005,  // tbx v5.16b, {v0.16b, v1.16b, v2.16b}, v4.16b
-      0x0e0473c8,  // tbx v8.8b, {v30.16b, v31.16b, v0.16b, v1.16b}, v4.8b
       0x4e046009,  // tbl v9.16b, {v0.16b, v1.16b, v2.16b, v3.16b}, v4.16b
   });
-  // Out-of-range indices give 0 (TBL) or keep the destination byte (TBX).
+  // Out-of-range indices give 0.
   EXPECT_EQ(V(6), P(0x11000000001f1510, 0x1413120000000000));
-  EXPECT_EQ(V(7), P(0x1100002f201f1510, 0));
-  EXPECT_EQ(V(5), P(0x11aa302f201f1510, 0x141312aaaaaa3f21));
-  EXPECT_EQ(V(8), P(0x51aa106f605f5550, 0));  // list wraps V31 -> V0; 8B zeroes the top
+  EXPECT_EQ(V(7), P(0x1100002f201f1510, 0));  // 8B form: upper half zero
   EXPECT_EQ(V(9), P(0x1100302f201f1510, 0x141312004f403f21));
 }
 
-TEST_F(SimdMove, ModifiedImmediateEveryCmode) {
+TEST_F(SimdTable, TbxThreeAndFourRegisters) {
+  SetV(5, kA, kA);
+  SetV(8, kA, kA);
+  Exec({
+      0x4e045005,  // tbx v5.16b, {v0.16b, v1.16b, v2.16b}, v4.16b
+      0x0e0473c8,  // tbx v8.8b, {v30.16b, v31.16b, v0.16b, v1.16b}, v4.8b
+  });
+  // Out-of-range indices keep the destination byte.
+  EXPECT_EQ(V(5), P(0x11aa302f201f1510, 0x141312aaaaaa3f21));
+  EXPECT_EQ(V(8), P(0x51aa106f605f5550, 0));  // list wraps V31 -> V0; 8B zeroes the top
+}
+
+TEST_F(SimdMove, MoviAndMvniEveryCmode) {
   FillV(kOnes);
-  for (int n : {11, 12, 13, 14, 15, 16}) SetV(n, 0x0102030405060708, 0x1112131415161718);
   Exec({
       0x4f052560,  // movi v0.4s, #0xab, lsl #8
       0x4f00a641,  // movi v1.8h, #0x12, lsl #8
@@ -215,20 +275,9 @@ TEST_F(SimdMove, ModifiedImmediateEveryCmode) {
       0x6f02c6c8,  // mvni v8.4s, #0x56, msl #8
       0x0f0665a9,  // movi v9.2s, #0xcd, lsl #24
       0x0f0785ea,  // movi v10.4h, #0xef
-      0x4f04540b,  // orr v11.4s, #0x80, lsl #16
-      0x4f00942c,  // orr v12.8h, #1
-      0x2f0717ed,  // bic v13.2s, #0xff
-      0x6f07b7ee,  // bic v14.8h, #0xff, lsl #8
-      0x0f00b46f,  // orr v15.4h, #0x3, lsl #8
-      0x6f0034f0,  // bic v16.4s, #0x7, lsl #8
       0x6f04a411,  // mvni v17.8h, #0x80, lsl #8
       0x4f00c4b2,  // movi v18.4s, #0x5, msl #8
       0x2f004454,  // mvni v20.2s, #0x2, lsl #16
-      0x4f03f615,  // fmov v21.4s, #1.0
-      0x6f07f416,  // fmov v22.2d, #-0.5
-      0x0f01f7f7,  // fmov v23.2s, #31.0
-      0x4f02f418,  // fmov v24.4s, #0.125
-      0x6f05f7f9,  // fmov v25.2d, #-31.0
       0x6f00e41a,  // movi v26.2d, #0
   });
   EXPECT_EQ(V(0), P(0x0000ab000000ab00, 0x0000ab000000ab00));
@@ -242,21 +291,44 @@ TEST_F(SimdMove, ModifiedImmediateEveryCmode) {
   EXPECT_EQ(V(8), P(0xffffa900ffffa900, 0xffffa900ffffa900));
   EXPECT_EQ(V(9), P(0xcd000000cd000000, 0));
   EXPECT_EQ(V(10), P(0x00ef00ef00ef00ef, 0));
-  EXPECT_EQ(V(11), P(0x0182030405860708, 0x1192131415961718));
-  EXPECT_EQ(V(12), P(0x0103030505070709, 0x1113131515171719));
-  EXPECT_EQ(V(13), P(0x0102030005060700, 0));
-  EXPECT_EQ(V(14), P(0x0002000400060008, 0x0012001400160018));
-  EXPECT_EQ(V(15), P(0x0302030407060708, 0));
-  EXPECT_EQ(V(16), P(0x0102000405060008, 0x1112101415161018));
   EXPECT_EQ(V(17), P(0x7fff7fff7fff7fff, 0x7fff7fff7fff7fff));
   EXPECT_EQ(V(18), P(0x000005ff000005ff, 0x000005ff000005ff));
   EXPECT_EQ(V(20), P(0xfffdfffffffdffff, 0));
+  EXPECT_EQ(V(26), P(0, 0));
+}
+
+TEST_F(SimdMove, OrrAndBicVectorImmediate) {
+  for (int n : {11, 12, 13, 14, 15, 16}) SetV(n, 0x0102030405060708, 0x1112131415161718);
+  Exec({
+      0x4f04540b,  // orr v11.4s, #0x80, lsl #16
+      0x4f00942c,  // orr v12.8h, #1
+      0x2f0717ed,  // bic v13.2s, #0xff
+      0x6f07b7ee,  // bic v14.8h, #0xff, lsl #8
+      0x0f00b46f,  // orr v15.4h, #0x3, lsl #8
+      0x6f0034f0,  // bic v16.4s, #0x7, lsl #8
+  });
+  EXPECT_EQ(V(11), P(0x0182030405860708, 0x1192131415961718));
+  EXPECT_EQ(V(12), P(0x0103030505070709, 0x1113131515171719));
+  EXPECT_EQ(V(13), P(0x0102030005060700, 0));  // 2S form: upper half zero
+  EXPECT_EQ(V(14), P(0x0002000400060008, 0x0012001400160018));
+  EXPECT_EQ(V(15), P(0x0302030407060708, 0));
+  EXPECT_EQ(V(16), P(0x0102000405060008, 0x1112101415161018));
+}
+
+TEST_F(SimdMove, FmovVectorImmediate) {
+  FillV(kOnes);
+  Exec({
+      0x4f03f615,  // fmov v21.4s, #1.0
+      0x6f07f416,  // fmov v22.2d, #-0.5
+      0x0f01f7f7,  // fmov v23.2s, #31.0
+      0x4f02f418,  // fmov v24.4s, #0.125
+      0x6f05f7f9,  // fmov v25.2d, #-31.0
+  });
   EXPECT_EQ(V(21), P(0x3f8000003f800000, 0x3f8000003f800000));
   EXPECT_EQ(V(22), P(0xbfe0000000000000, 0xbfe0000000000000));
   EXPECT_EQ(V(23), P(0x41f8000041f80000, 0));
   EXPECT_EQ(V(24), P(0x3e0000003e000000, 0x3e0000003e000000));
   EXPECT_EQ(V(25), P(0xc03f000000000000, 0xc03f000000000000));
-  EXPECT_EQ(V(26), P(0, 0));
 }
 
 TEST_F(SimdMove, FpDisabledTrapsWithEc7) {
