@@ -4,7 +4,8 @@
 // HVC #0; VBAR_EL1 points at a table whose every entry is HVC #(0x100 +
 // entry), so a guest exception in the middle exits with a recognisable
 // immediate. At EL0 the final HVC is itself undefined: it arrives through the
-// lower-EL synchronous vector with EC 0 and ELR at the HVC.
+// lower-EL synchronous vector with EC 0 and ELR at the HVC. FP/SIMD is
+// enabled (CPACR_EL1.FPEN 0b11) and V0-V31, FPCR, FPSR come from the case.
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
