@@ -45,7 +45,8 @@ int DecoderCoverage::Print(FILE* out, bool all_lines) const {
   };
   std::vector<TableSummary> tables;
   for (const Line& line : lines_) {
-    if (tables.empty() || tables.back().name != line.table) tables.push_back({line.table, 0, 0, {}});
+    if (tables.empty() || tables.back().name != line.table)
+      tables.push_back({line.table, 0, 0, {}});
     TableSummary& t = tables.back();
     ++t.lines;
     uint64_t n = counts_.at(line.name);
@@ -64,10 +65,11 @@ int DecoderCoverage::Print(FILE* out, bool all_lines) const {
                lines_.size(), untested,
                static_cast<unsigned long long>(undefined == counts_.end() ? 0 : undefined->second));
   for (const TableSummary& t : tables) {
-    std::fprintf(out, "  %-20s %4d lines, %4d untested%s%s%s\n", t.name, t.lines, t.untested,
-                 t.untested == 0 ? "" : " (",
-                 t.untested == 0 ? "" : (t.untested > 12 ? "--coverage lists them" : t.missing.c_str()),
-                 t.untested == 0 ? "" : ")");
+    std::fprintf(
+        out, "  %-20s %4d lines, %4d untested%s%s%s\n", t.name, t.lines, t.untested,
+        t.untested == 0 ? "" : " (",
+        t.untested == 0 ? "" : (t.untested > 12 ? "--coverage lists them" : t.missing.c_str()),
+        t.untested == 0 ? "" : ")");
   }
   return untested;
 }

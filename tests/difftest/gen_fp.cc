@@ -131,19 +131,36 @@ void UndefinedFpGen(CaseBuilder& b) {
   int rd = b.VReg(), rn = b.VReg(), rm = b.VReg();
   auto u = [&r](int n) { return static_cast<int>(r.Below(n)); };
   switch (r.Below(10)) {
-    case 0: b.Emit(FpDp2(r.Bit(), rm, 9 + u(7), rn, rd)); break;  // dp2 opcode 1001..1111
-    case 1: b.Emit(FpDp1(2, u(4), rn, rd)); break;                // type 10
-    case 2: b.Emit(FpDp1(r.Bit(), 13, rn, rd)); break;            // FRINT opcode 001101
-    case 3: b.Emit(r.Bit() ? FpDp1(0, 4, rn, rd) : FpDp1(1, 5, rn, rd)); break;  // FCVT to itself
-    case 4: b.Emit(SimdModImm(0, 1, u(256), 15, 0, rd)); break;  // FMOV (double) with Q 0
-    case 5: b.Emit(VLdstMulti(r.Bit(), r.Bit(), 0, 0, 1 + 2 * u(2) * 4, u(4), b.GpReg(), rd));
-      break;  // multiple-structure opcode 0001 / 1001
-    case 6: b.Emit(SimdExt(0, rm, 8 + u(8), rn, rd)); break;  // EXT 8B with index >= 8
-    case 7: b.Emit(SimdCopy(r.Bit(), 0, u(2) << 4, 0, rn, rd)); break;  // DUP, imm5 x0000
-    case 8: b.Emit(SimdReg(kThreeSame, r.Bit(), r.Bit(), 3, rm, 0, rn, rd)); break;  // [SU]HADD 64
-    default: b.Emit(VLdstImm9(u(4), r.Bit(), static_cast<int32_t>(r.Range(-256, 255)), 2,
-                              b.GpReg(), rd));
-      break;  // "unprivileged" SIMD&FP load/store
+    case 0:  // FP dp2 opcode 1001..1111
+      b.Emit(FpDp2(r.Bit(), rm, 9 + u(7), rn, rd));
+      break;
+    case 1:  // FP dp1 with type 10
+      b.Emit(FpDp1(2, u(4), rn, rd));
+      break;
+    case 2:  // FRINT opcode 001101
+      b.Emit(FpDp1(r.Bit(), 13, rn, rd));
+      break;
+    case 3:  // FCVT to its own precision
+      b.Emit(r.Bit() ? FpDp1(0, 4, rn, rd) : FpDp1(1, 5, rn, rd));
+      break;
+    case 4:  // FMOV (vector, immediate, double) with Q 0
+      b.Emit(SimdModImm(0, 1, u(256), 15, 0, rd));
+      break;
+    case 5:  // multiple-structure opcode 0001 / 1001
+      b.Emit(VLdstMulti(r.Bit(), r.Bit(), 0, 0, 1 + 2 * u(2) * 4, u(4), b.GpReg(), rd));
+      break;
+    case 6:  // EXT (8B) with an index >= 8
+      b.Emit(SimdExt(0, rm, 8 + u(8), rn, rd));
+      break;
+    case 7:  // DUP (element) with imm5 x0000
+      b.Emit(SimdCopy(r.Bit(), 0, u(2) << 4, 0, rn, rd));
+      break;
+    case 8:  // SHADD/UHADD with 64-bit lanes
+      b.Emit(SimdReg(kThreeSame, r.Bit(), r.Bit(), 3, rm, 0, rn, rd));
+      break;
+    default:  // "unprivileged" (LDTR-like) SIMD&FP load/store
+      b.Emit(VLdstImm9(u(4), r.Bit(), static_cast<int32_t>(r.Range(-256, 255)), 2, b.GpReg(), rd));
+      break;
   }
 }
 

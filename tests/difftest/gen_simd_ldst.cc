@@ -81,7 +81,8 @@ void VLdstRegGen(CaseBuilder& b) {
 void VLdrLiteralGen(CaseBuilder& b) {
   int opc = static_cast<int>(b.rng().Below(3));
   uint64_t n = 4ull << opc;
-  int words = static_cast<int>(b.rng().Range(static_cast<int>(n / 4) + 3, static_cast<int>(n / 4) + 5));
+  int words =
+      static_cast<int>(b.rng().Range(static_cast<int>(n / 4) + 3, static_cast<int>(n / 4) + 5));
   bool backward = b.rng().Bit();
   int rt = b.VReg();
   auto target_in = [&](size_t pool) {
@@ -115,7 +116,8 @@ void VPairGen(CaseBuilder& b, int mode) {
   uint64_t ea = b.DataOffset(2 * n, n);
   int32_t imm7 = static_cast<int32_t>(b.rng().Range(-64, 63));
   int rn = b.GpReg();
-  b.SetReg(rn, DataAddr(ea) - (mode == 1 ? 0 : static_cast<int64_t>(imm7) * static_cast<int64_t>(n)));
+  b.SetReg(rn,
+           DataAddr(ea) - (mode == 1 ? 0 : static_cast<int64_t>(imm7) * static_cast<int64_t>(n)));
   int l = b.rng().Bit();
   int rt = b.VReg();
   int rt2 = b.VReg();
@@ -171,13 +173,25 @@ void VSingleGen(CaseBuilder& b, bool post, bool replicate) {
     int index = static_cast<int>(b.rng().Below(1u << index_bits));
     q = index >> (index_bits - 1);
     switch (scale) {
-      case 0: s = (index >> 2) & 1; size = index & 3; break;
-      case 1: s = (index >> 1) & 1; size = (index & 1) << 1; break;
-      case 2: s = index & 1; size = 0; break;
-      default: size = 1; break;
+      case 0:
+        s = (index >> 2) & 1;
+        size = index & 3;
+        break;
+      case 1:
+        s = (index >> 1) & 1;
+        size = (index & 1) << 1;
+        break;
+      case 2:
+        s = index & 1;
+        size = 0;
+        break;
+      default:
+        size = 1;
+        break;
     }
   }
-  int opcode = replicate ? 6 | ((selem - 1) >> 1) : ((scale == 3 ? 2 : scale) << 1) | ((selem - 1) >> 1);
+  int opcode =
+      replicate ? 6 | ((selem - 1) >> 1) : ((scale == 3 ? 2 : scale) << 1) | ((selem - 1) >> 1);
   int r = (selem - 1) & 1;
   uint64_t esize = 1ull << scale;
   uint64_t ea = b.DataOffset(esize * selem, esize);
@@ -203,20 +217,13 @@ void VReplicateGen(CaseBuilder& b) { VSingleGen(b, b.rng().Bit(), true); }
 
 void AddSimdLoadStoreGenerators(std::vector<Generator>* out) {
   std::vector<Generator> g = {
-      {"simd_ldst_uimm", VLdstUimmGen},
-      {"simd_ldur_stur", VLdurSturGen},
-      {"simd_ldst_post", VLdstPostGen},
-      {"simd_ldst_pre", VLdstPreGen},
-      {"simd_ldst_reg", VLdstRegGen},
-      {"simd_ldr_literal", VLdrLiteralGen},
-      {"simd_ldst_pair", VPairOffsetGen},
-      {"simd_ldst_pair_pre", VPairPreGen},
-      {"simd_ldst_pair_post", VPairPostGen},
-      {"simd_ldnp_stnp", VPairNoAllocGen},
-      {"simd_ldst_multi", VMultiNoPostGen},
-      {"simd_ldst_multi_post", VMultiPostGen},
-      {"simd_ldst_single", VSingleNoPostGen},
-      {"simd_ldst_single_post", VSinglePostGen},
+      {"simd_ldst_uimm", VLdstUimmGen},       {"simd_ldur_stur", VLdurSturGen},
+      {"simd_ldst_post", VLdstPostGen},       {"simd_ldst_pre", VLdstPreGen},
+      {"simd_ldst_reg", VLdstRegGen},         {"simd_ldr_literal", VLdrLiteralGen},
+      {"simd_ldst_pair", VPairOffsetGen},     {"simd_ldst_pair_pre", VPairPreGen},
+      {"simd_ldst_pair_post", VPairPostGen},  {"simd_ldnp_stnp", VPairNoAllocGen},
+      {"simd_ldst_multi", VMultiNoPostGen},   {"simd_ldst_multi_post", VMultiPostGen},
+      {"simd_ldst_single", VSingleNoPostGen}, {"simd_ldst_single_post", VSinglePostGen},
       {"simd_ld_replicate", VReplicateGen},
   };
   for (Generator& x : g) x.fp = true;

@@ -107,16 +107,11 @@ void ModImmGen(CaseBuilder& b) {
 
 void AddSimdMoveGenerators(std::vector<Generator>* out) {
   std::vector<Generator> g = {
-      {"simd_dup_element", DupElementGen, true},
-      {"simd_dup_general", DupGeneralGen, true},
-      {"simd_ins_general", InsGeneralGen, true},
-      {"simd_ins_element", InsElementGen, true},
-      {"simd_smov_umov", SmovUmovGen, true},
-      {"simd_dup_scalar", DupScalarGen, true},
-      {"simd_permute", PermuteGen, true},
-      {"simd_ext", ExtGen, true},
-      {"simd_tbl_tbx", TblTbxGen, true},
-      {"simd_modimm", ModImmGen, true},
+      {"simd_dup_element", DupElementGen, true}, {"simd_dup_general", DupGeneralGen, true},
+      {"simd_ins_general", InsGeneralGen, true}, {"simd_ins_element", InsElementGen, true},
+      {"simd_smov_umov", SmovUmovGen, true},     {"simd_dup_scalar", DupScalarGen, true},
+      {"simd_permute", PermuteGen, true},        {"simd_ext", ExtGen, true},
+      {"simd_tbl_tbx", TblTbxGen, true},         {"simd_modimm", ModImmGen, true},
   };
   for (Generator& x : g) x.fp = true;
   out->insert(out->end(), g.begin(), g.end());

@@ -16,7 +16,8 @@ namespace {
 
 using namespace a64;  // NOLINT: encoders only, in a .cc file
 
-// Three same, integer (vector).
+// Three same, integer (vector), in signed/unsigned pairs.
+// clang-format off
 constexpr SimdOp kThreeSameInt[] = {
     {"shadd", 0, 0x00, 0, kABHS},  {"uhadd", 1, 0x00, 0, kABHS},
     {"sqadd", 0, 0x01, 0, kAAll},  {"uqadd", 1, 0x01, 0, kAAll},
@@ -42,32 +43,33 @@ constexpr SimdOp kThreeSameInt[] = {
     {"sqdmulh", 0, 0x16, 0, kAHS}, {"sqrdmulh", 1, 0x16, 0, kAHS},
     {"addp", 0, 0x17, 0, kAAll},
 };
+// clang-format on
 
 // Three same, FP (vector): size = a:sz.
 constexpr SimdOp kThreeSameFp[] = {
-    {"fmaxnm", 0, 0x18, 0, kAFp}, {"fmla", 0, 0x19, 0, kAFp},   {"fadd", 0, 0x1a, 0, kAFp},
-    {"fmulx", 0, 0x1b, 0, kAFp},  {"fcmeq", 0, 0x1c, 0, kAFp},  {"fmax", 0, 0x1e, 0, kAFp},
-    {"frecps", 0, 0x1f, 0, kAFp}, {"fminnm", 0, 0x18, 1, kAFp}, {"fmls", 0, 0x19, 1, kAFp},
-    {"fsub", 0, 0x1a, 1, kAFp},   {"fmin", 0, 0x1e, 1, kAFp},   {"frsqrts", 0, 0x1f, 1, kAFp},
-    {"fmaxnmp", 1, 0x18, 0, kAFp}, {"faddp", 1, 0x1a, 0, kAFp}, {"fmul", 1, 0x1b, 0, kAFp},
-    {"fcmge", 1, 0x1c, 0, kAFp},  {"facge", 1, 0x1d, 0, kAFp},  {"fmaxp", 1, 0x1e, 0, kAFp},
-    {"fdiv", 1, 0x1f, 0, kAFp},   {"fminnmp", 1, 0x18, 1, kAFp}, {"fabd", 1, 0x1a, 1, kAFp},
-    {"fcmgt", 1, 0x1c, 1, kAFp},  {"facgt", 1, 0x1d, 1, kAFp},  {"fminp", 1, 0x1e, 1, kAFp},
+    {"fmaxnm", 0, 0x18, 0, kAFp},  {"fmla", 0, 0x19, 0, kAFp},    {"fadd", 0, 0x1a, 0, kAFp},
+    {"fmulx", 0, 0x1b, 0, kAFp},   {"fcmeq", 0, 0x1c, 0, kAFp},   {"fmax", 0, 0x1e, 0, kAFp},
+    {"frecps", 0, 0x1f, 0, kAFp},  {"fminnm", 0, 0x18, 1, kAFp},  {"fmls", 0, 0x19, 1, kAFp},
+    {"fsub", 0, 0x1a, 1, kAFp},    {"fmin", 0, 0x1e, 1, kAFp},    {"frsqrts", 0, 0x1f, 1, kAFp},
+    {"fmaxnmp", 1, 0x18, 0, kAFp}, {"faddp", 1, 0x1a, 0, kAFp},   {"fmul", 1, 0x1b, 0, kAFp},
+    {"fcmge", 1, 0x1c, 0, kAFp},   {"facge", 1, 0x1d, 0, kAFp},   {"fmaxp", 1, 0x1e, 0, kAFp},
+    {"fdiv", 1, 0x1f, 0, kAFp},    {"fminnmp", 1, 0x18, 1, kAFp}, {"fabd", 1, 0x1a, 1, kAFp},
+    {"fcmgt", 1, 0x1c, 1, kAFp},   {"facgt", 1, 0x1d, 1, kAFp},   {"fminp", 1, 0x1e, 1, kAFp},
 };
 
 // Scalar three same: integer (size as allowed) and FP (S or D).
 constexpr SimdOp kScalarThreeSame[] = {
-    {"sqadd", 0, 0x01, 0, kSAll},  {"uqadd", 1, 0x01, 0, kSAll},  {"sqsub", 0, 0x05, 0, kSAll},
-    {"uqsub", 1, 0x05, 0, kSAll},  {"cmgt", 0, 0x06, 0, kS64},    {"cmhi", 1, 0x06, 0, kS64},
-    {"cmge", 0, 0x07, 0, kS64},    {"cmhs", 1, 0x07, 0, kS64},    {"sshl", 0, 0x08, 0, kS64},
-    {"ushl", 1, 0x08, 0, kS64},    {"sqshl", 0, 0x09, 0, kSAll},  {"uqshl", 1, 0x09, 0, kSAll},
-    {"srshl", 0, 0x0a, 0, kS64},   {"urshl", 1, 0x0a, 0, kS64},   {"sqrshl", 0, 0x0b, 0, kSAll},
-    {"uqrshl", 1, 0x0b, 0, kSAll}, {"add", 0, 0x10, 0, kS64},     {"sub", 1, 0x10, 0, kS64},
-    {"cmtst", 0, 0x11, 0, kS64},   {"cmeq", 1, 0x11, 0, kS64},    {"sqdmulh", 0, 0x16, 0, kSHS},
-    {"sqrdmulh", 1, 0x16, 0, kSHS},
-    {"fmulx", 0, 0x1b, 0, kSFp},   {"fcmeq", 0, 0x1c, 0, kSFp},   {"frecps", 0, 0x1f, 0, kSFp},
-    {"frsqrts", 0, 0x1f, 1, kSFp}, {"fcmge", 1, 0x1c, 0, kSFp},   {"facge", 1, 0x1d, 0, kSFp},
-    {"fabd", 1, 0x1a, 1, kSFp},    {"fcmgt", 1, 0x1c, 1, kSFp},   {"facgt", 1, 0x1d, 1, kSFp},
+    {"sqadd", 0, 0x01, 0, kSAll},   {"uqadd", 1, 0x01, 0, kSAll},  {"sqsub", 0, 0x05, 0, kSAll},
+    {"uqsub", 1, 0x05, 0, kSAll},   {"cmgt", 0, 0x06, 0, kS64},    {"cmhi", 1, 0x06, 0, kS64},
+    {"cmge", 0, 0x07, 0, kS64},     {"cmhs", 1, 0x07, 0, kS64},    {"sshl", 0, 0x08, 0, kS64},
+    {"ushl", 1, 0x08, 0, kS64},     {"sqshl", 0, 0x09, 0, kSAll},  {"uqshl", 1, 0x09, 0, kSAll},
+    {"srshl", 0, 0x0a, 0, kS64},    {"urshl", 1, 0x0a, 0, kS64},   {"sqrshl", 0, 0x0b, 0, kSAll},
+    {"uqrshl", 1, 0x0b, 0, kSAll},  {"add", 0, 0x10, 0, kS64},     {"sub", 1, 0x10, 0, kS64},
+    {"cmtst", 0, 0x11, 0, kS64},    {"cmeq", 1, 0x11, 0, kS64},    {"sqdmulh", 0, 0x16, 0, kSHS},
+    {"sqrdmulh", 1, 0x16, 0, kSHS}, {"fmulx", 0, 0x1b, 0, kSFp},   {"fcmeq", 0, 0x1c, 0, kSFp},
+    {"frecps", 0, 0x1f, 0, kSFp},   {"frsqrts", 0, 0x1f, 1, kSFp}, {"fcmge", 1, 0x1c, 0, kSFp},
+    {"facge", 1, 0x1d, 0, kSFp},    {"fabd", 1, 0x1a, 1, kSFp},    {"fcmgt", 1, 0x1c, 1, kSFp},
+    {"facgt", 1, 0x1d, 1, kSFp},
 };
 
 // Three different (vector): the "2" forms are Q 1; no 64-bit source lanes.
@@ -84,7 +86,9 @@ constexpr SimdOp kThreeDiffOps[] = {
 };
 
 constexpr SimdOp kScalarThreeDiff[] = {
-    {"sqdmlal", 0, 0x9, 0, kSHS}, {"sqdmlsl", 0, 0xb, 0, kSHS}, {"sqdmull", 0, 0xd, 0, kSHS},
+    {"sqdmlal", 0, 0x9, 0, kSHS},
+    {"sqdmlsl", 0, 0xb, 0, kSHS},
+    {"sqdmull", 0, 0xd, 0, kSHS},
 };
 
 template <size_t N>
@@ -96,7 +100,8 @@ void EmitReg(CaseBuilder& b, uint32_t group, const SimdOp& op, bool scalar) {
   int size, q;
   PickArrangement(b, op.arrangements, scalar, &size, &q);
   size |= op.fp_hi << 1;
-  b.Emit((scalar ? kScalar : 0) | SimdReg(group, q, op.u, size, b.VReg(), op.opcode, b.VReg(), b.VReg()));
+  b.Emit((scalar ? kScalar : 0) |
+         SimdReg(group, q, op.u, size, b.VReg(), op.opcode, b.VReg(), b.VReg()));
 }
 
 void ThreeSameIntGen(CaseBuilder& b) { EmitReg(b, kThreeSame, Pick(b, kThreeSameInt), false); }
@@ -121,15 +126,15 @@ struct ShiftOp {
   int kind;  // 0 right, 1 left, 2 narrowing right (source 2*esize), 3 long left, 4 FP fixed
 };
 constexpr ShiftOp kShifts[] = {
-    {"sshr", 0, 0x00, 0},    {"ushr", 1, 0x00, 0},    {"ssra", 0, 0x02, 0},
-    {"usra", 1, 0x02, 0},    {"srshr", 0, 0x04, 0},   {"urshr", 1, 0x04, 0},
-    {"srsra", 0, 0x06, 0},   {"ursra", 1, 0x06, 0},   {"sri", 1, 0x08, 0},
-    {"shl", 0, 0x0a, 1},     {"sli", 1, 0x0a, 1},     {"sqshlu", 1, 0x0c, 1},
-    {"sqshl", 0, 0x0e, 1},   {"uqshl", 1, 0x0e, 1},   {"shrn", 0, 0x10, 2},
-    {"sqshrun", 1, 0x10, 2}, {"rshrn", 0, 0x11, 2},   {"sqrshrun", 1, 0x11, 2},
-    {"sqshrn", 0, 0x12, 2},  {"uqshrn", 1, 0x12, 2},  {"sqrshrn", 0, 0x13, 2},
-    {"uqrshrn", 1, 0x13, 2}, {"sshll", 0, 0x14, 3},   {"ushll", 1, 0x14, 3},
-    {"scvtf", 0, 0x1c, 4},   {"ucvtf", 1, 0x1c, 4},   {"fcvtzs", 0, 0x1f, 4},
+    {"sshr", 0, 0x00, 0},    {"ushr", 1, 0x00, 0},   {"ssra", 0, 0x02, 0},
+    {"usra", 1, 0x02, 0},    {"srshr", 0, 0x04, 0},  {"urshr", 1, 0x04, 0},
+    {"srsra", 0, 0x06, 0},   {"ursra", 1, 0x06, 0},  {"sri", 1, 0x08, 0},
+    {"shl", 0, 0x0a, 1},     {"sli", 1, 0x0a, 1},    {"sqshlu", 1, 0x0c, 1},
+    {"sqshl", 0, 0x0e, 1},   {"uqshl", 1, 0x0e, 1},  {"shrn", 0, 0x10, 2},
+    {"sqshrun", 1, 0x10, 2}, {"rshrn", 0, 0x11, 2},  {"sqrshrun", 1, 0x11, 2},
+    {"sqshrn", 0, 0x12, 2},  {"uqshrn", 1, 0x12, 2}, {"sqrshrn", 0, 0x13, 2},
+    {"uqrshrn", 1, 0x13, 2}, {"sshll", 0, 0x14, 3},  {"ushll", 1, 0x14, 3},
+    {"scvtf", 0, 0x1c, 4},   {"ucvtf", 1, 0x1c, 4},  {"fcvtzs", 0, 0x1f, 4},
     {"fcvtzu", 1, 0x1f, 4},
 };
 
