@@ -213,6 +213,41 @@ void VSingleNoPostGen(CaseBuilder& b) { VSingleGen(b, false, false); }
 void VSinglePostGen(CaseBuilder& b) { VSingleGen(b, true, false); }
 void VReplicateGen(CaseBuilder& b) { VSingleGen(b, b.rng().Bit(), true); }
 
+// SP as the base register (Rn 31 is SP in every SIMD&FP load/store): point
+// SP into the data region, 16-byte aligned, then one access through it, with
+// writeback by multiples of 16 so SP stays aligned.
+void VSpBaseGen(CaseBuilder& b) {
+  int tmp = b.GpReg();
+  b.SetReg(tmp, DataAddr(0x200 + (b.rng().Below(DT_DATA_SIZE - 0x400) & ~0xfull)));
+  b.EmitSetup(AddSubImm(1, 0, 0, 0, 0, tmp, 31));  // MOV SP, Xtmp
+  switch (b.rng().Below(5)) {
+    case 0: {  // LDR/STR (unsigned offset), any size
+      VSize v = PickVSize(b);
+      b.Emit(VLdstUimm(v.size, v.opc_hi * 2 + b.rng().Bit(),
+                       static_cast<uint32_t>(b.rng().Below(16)), 31, b.VReg()));
+      break;
+    }
+    case 1:  // LDR/STR Q pre/post-index
+      b.Emit(VLdstImm9(0, 2 + b.rng().Bit(), static_cast<int32_t>(b.rng().Range(-15, 15)) * 16,
+                       b.rng().Bit() ? 1 : 3, 31, b.VReg()));
+      break;
+    case 2: {  // LDP/STP Q with writeback
+      int l = b.rng().Bit(), rt = b.VReg(), rt2 = b.VReg();
+      while (l && rt2 == rt) rt2 = b.VReg();
+      b.Emit(VLdstPair(2, b.rng().Bit() ? 1 : 3, l, static_cast<int32_t>(b.rng().Range(-8, 7)), rt2,
+                       31, rt));
+      break;
+    }
+    case 3:  // LD1/ST1 multiple, post-index by the immediate (a multiple of 16 for Q)
+      b.Emit(
+          VLdstMulti(1, b.rng().Bit(), 1, 31, 7, static_cast<int>(b.rng().Below(4)), 31, b.VReg()));
+      break;
+    default:  // LD1/ST1 single lane without writeback
+      b.Emit(VLdstSingle(b.rng().Bit(), b.rng().Bit(), 0, 0, 0, 4, 0, 0, 31, b.VReg()));
+      break;
+  }
+}
+
 }  // namespace
 
 void AddSimdLoadStoreGenerators(std::vector<Generator>* out) {
@@ -224,7 +259,7 @@ void AddSimdLoadStoreGenerators(std::vector<Generator>* out) {
       {"simd_ldst_pair_post", VPairPostGen},  {"simd_ldnp_stnp", VPairNoAllocGen},
       {"simd_ldst_multi", VMultiNoPostGen},   {"simd_ldst_multi_post", VMultiPostGen},
       {"simd_ldst_single", VSingleNoPostGen}, {"simd_ldst_single_post", VSinglePostGen},
-      {"simd_ld_replicate", VReplicateGen},
+      {"simd_ld_replicate", VReplicateGen},   {"simd_sp_base", VSpBaseGen},
   };
   for (Generator& x : g) x.fp = true;
   out->insert(out->end(), g.begin(), g.end());
