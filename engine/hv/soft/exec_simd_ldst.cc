@@ -523,18 +523,18 @@ constexpr DecodeLine kTable[] = {
   SIMD_LS_FORMS(0xFFE00C00, 0x3C200800, kRegOff, XRegOffset, " (register)"),
   // Structures: 0 Q 001100 post L R/0 Rm opcode S size Rn Rt. The extractor
   // picks the handler (the line's ExecUndefined is never used).
-  {0xBFBF0000, 0x0C000000, "ST1-ST4 (multiple structures)", ExecUndefined, XMulti, false},
-  {0xBFBF0000, 0x0C400000, "LD1-LD4 (multiple structures)", ExecUndefined, XMulti, false},
-  {0xBFA00000, 0x0C800000, "ST1-ST4 (multiple structures, post-index)", ExecUndefined, XMulti,
+  {0xBFFF0000, 0x0C000000, "ST1-ST4 (multiple structures)", ExecUndefined, XMulti, false},
+  {0xBFFF0000, 0x0C400000, "LD1-LD4 (multiple structures)", ExecUndefined, XMulti, false},
+  {0xBFE00000, 0x0C800000, "ST1-ST4 (multiple structures, post-index)", ExecUndefined, XMulti,
    false},
-  {0xBFA00000, 0x0CC00000, "LD1-LD4 (multiple structures, post-index)", ExecUndefined, XMulti,
+  {0xBFE00000, 0x0CC00000, "LD1-LD4 (multiple structures, post-index)", ExecUndefined, XMulti,
    false},
-  {0xBF9F0000, 0x0D000000, "ST1-ST4 (single structure)", ExecUndefined, XSingle, false},
-  {0xBF9F0000, 0x0D400000, "LD1-LD4 / LD1R-LD4R (single structure)", ExecUndefined, XSingle,
+  {0xBFDF0000, 0x0D000000, "ST1-ST4 (single structure)", ExecUndefined, XSingle, false},
+  {0xBFDF0000, 0x0D400000, "LD1-LD4 / LD1R-LD4R (single structure)", ExecUndefined, XSingle,
    false},
-  {0xBF800000, 0x0D800000, "ST1-ST4 (single structure, post-index)", ExecUndefined, XSingle,
+  {0xBFC00000, 0x0D800000, "ST1-ST4 (single structure, post-index)", ExecUndefined, XSingle,
    false},
-  {0xBF800000, 0x0DC00000, "LD1-LD4 / LD1R-LD4R (single structure, post-index)",
+  {0xBFC00000, 0x0DC00000, "LD1-LD4 / LD1R-LD4R (single structure, post-index)",
    ExecUndefined, XSingle, false},
 };
 // clang-format on

@@ -35,10 +35,20 @@ using Signed = std::make_signed_t<T>;
 template <typename T>
 constexpr int kBits = static_cast<int>(sizeof(T) * 8);
 
-template <typename T> struct WideOf;
-template <> struct WideOf<uint8_t> { using type = uint16_t; };
-template <> struct WideOf<uint16_t> { using type = uint32_t; };
-template <> struct WideOf<uint32_t> { using type = uint64_t; };
+template <typename T>
+struct WideOf;
+template <>
+struct WideOf<uint8_t> {
+  using type = uint16_t;
+};
+template <>
+struct WideOf<uint16_t> {
+  using type = uint32_t;
+};
+template <>
+struct WideOf<uint32_t> {
+  using type = uint64_t;
+};
 template <typename T>
 using Wide = typename WideOf<T>::type;
 
@@ -191,13 +201,13 @@ bool XElem(uint32_t raw, Insn& o) {
   o.a = static_cast<uint8_t>((Bit(raw, 30) ? 16 : 8) >> Bits(raw, 23, 22));
   return true;
 }
-bool XElemLong(uint32_t raw, Insn& o) {
+bool XElemL(uint32_t raw, Insn& o) {
   ElemIndex(raw, o);
   o.a = static_cast<uint8_t>(8 >> Bits(raw, 23, 22));
   o.b = Bit(raw, 30) ? kUpper : 0;
   return true;
 }
-bool XElemScalar(uint32_t raw, Insn& o) {
+bool XElemS(uint32_t raw, Insn& o) {
   ElemIndex(raw, o);
   o.a = 1;
   return true;
@@ -219,7 +229,7 @@ bool XElemFp(uint32_t raw, Insn& o) {
   o.a = static_cast<uint8_t>((q ? 16 : 8) >> (2 + sz));
   return true;
 }
-bool XElemFpScalar(uint32_t raw, Insn& o) {
+bool XElemFpS(uint32_t raw, Insn& o) {
   if (!ElemFpIndex(raw, o)) return false;
   o.a = 1;
   return true;
@@ -253,11 +263,15 @@ bool IntUnaryAcc(Cpu& c, const Insn& i) {
   return Next(c, i);
 }
 
-template <typename T> T OpCls(T x, bool&) {
+template <typename T>
+T OpCls(T x, bool&) {
   const T y = x ^ static_cast<T>(static_cast<Signed<T>>(x) >> (kBits<T> - 1));
   return static_cast<T>(std::countl_zero(y) - 1);
 }
-template <typename T> T OpClz(T x, bool&) { return static_cast<T>(std::countl_zero(x)); }
+template <typename T>
+T OpClz(T x, bool&) {
+  return static_cast<T>(std::countl_zero(x));
+}
 uint8_t OpCnt(uint8_t x, bool&) { return static_cast<uint8_t>(std::popcount(x)); }
 uint8_t OpNot(uint8_t x, bool&) { return static_cast<uint8_t>(~x); }
 uint8_t OpRbit(uint8_t x, bool&) {
@@ -265,24 +279,56 @@ uint8_t OpRbit(uint8_t x, bool&) {
   x = static_cast<uint8_t>((x & 0xCC) >> 2 | (x & 0x33) << 2);
   return static_cast<uint8_t>((x & 0xAA) >> 1 | (x & 0x55) << 1);
 }
-template <typename T> T OpAbs(T x, bool&) {
+template <typename T>
+T OpAbs(T x, bool&) {
   return static_cast<Signed<T>>(x) < 0 ? static_cast<T>(T{0} - x) : x;
 }
-template <typename T> T OpNeg(T x, bool&) { return static_cast<T>(T{0} - x); }
-template <typename T> T OpSqAbs(T x, bool& sat) {
+template <typename T>
+T OpNeg(T x, bool&) {
+  return static_cast<T>(T{0} - x);
+}
+template <typename T>
+T OpSqAbs(T x, bool& sat) {
   const __int128 v = SInt(x);
   return SatS<T>(v < 0 ? -v : v, sat);
 }
-template <typename T> T OpSqNeg(T x, bool& sat) { return SatS<T>(-SInt(x), sat); }
-template <typename T> constexpr T Mask(bool b) { return b ? static_cast<T>(~T{0}) : T{0}; }
-template <typename T> T OpCmGt0(T x, bool&) { return Mask<T>(static_cast<Signed<T>>(x) > 0); }
-template <typename T> T OpCmGe0(T x, bool&) { return Mask<T>(static_cast<Signed<T>>(x) >= 0); }
-template <typename T> T OpCmEq0(T x, bool&) { return Mask<T>(x == 0); }
-template <typename T> T OpCmLe0(T x, bool&) { return Mask<T>(static_cast<Signed<T>>(x) <= 0); }
-template <typename T> T OpCmLt0(T x, bool&) { return Mask<T>(static_cast<Signed<T>>(x) < 0); }
+template <typename T>
+T OpSqNeg(T x, bool& sat) {
+  return SatS<T>(-SInt(x), sat);
+}
+template <typename T>
+constexpr T Mask(bool b) {
+  return b ? static_cast<T>(~T{0}) : T{0};
+}
+template <typename T>
+T OpCmGt0(T x, bool&) {
+  return Mask<T>(static_cast<Signed<T>>(x) > 0);
+}
+template <typename T>
+T OpCmGe0(T x, bool&) {
+  return Mask<T>(static_cast<Signed<T>>(x) >= 0);
+}
+template <typename T>
+T OpCmEq0(T x, bool&) {
+  return Mask<T>(x == 0);
+}
+template <typename T>
+T OpCmLe0(T x, bool&) {
+  return Mask<T>(static_cast<Signed<T>>(x) <= 0);
+}
+template <typename T>
+T OpCmLt0(T x, bool&) {
+  return Mask<T>(static_cast<Signed<T>>(x) < 0);
+}
 // SUQADD: signed Vd + unsigned Vn, signed saturation; USQADD the converse.
-template <typename T> T OpSuqadd(T n, T d, bool& sat) { return SatS<T>(UInt(n) + SInt(d), sat); }
-template <typename T> T OpUsqadd(T n, T d, bool& sat) { return SatU<T>(SInt(n) + UInt(d), sat); }
+template <typename T>
+T OpSuqadd(T n, T d, bool& sat) {
+  return SatS<T>(UInt(n) + SInt(d), sat);
+}
+template <typename T>
+T OpUsqadd(T n, T d, bool& sat) {
+  return SatU<T>(SInt(n) + UInt(d), sat);
+}
 uint32_t OpUrecpe(uint32_t x, bool&) { return fp::UnsignedRecipEstimate(x); }
 uint32_t OpUrsqrte(uint32_t x, bool&) { return fp::UnsignedRSqrtEstimate(x); }
 
@@ -373,33 +419,71 @@ bool FpUnary(Cpu& c, const Insn& i) {
   return Next(c, i);
 }
 
-template <typename T, fp::Round kR> T OpFrint(T x, fp::Env& env) {
+template <typename T, fp::Round kR>
+T OpFrint(T x, fp::Env& env) {
   return fp::RoundInt<T>(x, kR, false, env);
 }
-template <typename T> T OpFrintX(T x, fp::Env& env) {
+template <typename T>
+T OpFrintX(T x, fp::Env& env) {
   return fp::RoundInt<T>(x, env.FpcrRounding(), true, env);
 }
-template <typename T> T OpFrintI(T x, fp::Env& env) {
+template <typename T>
+T OpFrintI(T x, fp::Env& env) {
   return fp::RoundInt<T>(x, env.FpcrRounding(), false, env);
 }
-template <typename T, bool kUnsigned, fp::Round kR> T OpFcvtInt(T x, fp::Env& env) {
+template <typename T, bool kUnsigned, fp::Round kR>
+T OpFcvtInt(T x, fp::Env& env) {
   return static_cast<T>(fp::ToFixed<T>(x, 0, kUnsigned, kBits<T>, kR, env));
 }
-template <typename T, bool kUnsigned> T OpCvtf(T x, fp::Env& env) {
+template <typename T, bool kUnsigned>
+T OpCvtf(T x, fp::Env& env) {
   return fp::FromFixed<T>(x, 0, kUnsigned, kBits<T>, env.FpcrRounding(), env);
 }
 // FCMxx #0.0: LE and LT compare zero against the element.
-template <typename T> T OpFcmGt0(T x, fp::Env& env) { return Mask<T>(fp::CompareGt<T>(x, 0, env)); }
-template <typename T> T OpFcmGe0(T x, fp::Env& env) { return Mask<T>(fp::CompareGe<T>(x, 0, env)); }
-template <typename T> T OpFcmEq0(T x, fp::Env& env) { return Mask<T>(fp::CompareEq<T>(x, 0, env)); }
-template <typename T> T OpFcmLe0(T x, fp::Env& env) { return Mask<T>(fp::CompareGe<T>(0, x, env)); }
-template <typename T> T OpFcmLt0(T x, fp::Env& env) { return Mask<T>(fp::CompareGt<T>(0, x, env)); }
-template <typename T> T OpFabs(T x, fp::Env&) { return fp::Abs<T>(x); }
-template <typename T> T OpFneg(T x, fp::Env&) { return fp::Neg<T>(x); }
-template <typename T> T OpFsqrt(T x, fp::Env& env) { return fp::Sqrt<T>(x, env); }
-template <typename T> T OpFrecpe(T x, fp::Env& env) { return fp::RecipEstimate<T>(x, env); }
-template <typename T> T OpFrsqrte(T x, fp::Env& env) { return fp::RSqrtEstimate<T>(x, env); }
-template <typename T> T OpFrecpx(T x, fp::Env& env) { return fp::Recpx<T>(x, env); }
+template <typename T>
+T OpFcmGt0(T x, fp::Env& env) {
+  return Mask<T>(fp::CompareGt<T>(x, 0, env));
+}
+template <typename T>
+T OpFcmGe0(T x, fp::Env& env) {
+  return Mask<T>(fp::CompareGe<T>(x, 0, env));
+}
+template <typename T>
+T OpFcmEq0(T x, fp::Env& env) {
+  return Mask<T>(fp::CompareEq<T>(x, 0, env));
+}
+template <typename T>
+T OpFcmLe0(T x, fp::Env& env) {
+  return Mask<T>(fp::CompareGe<T>(0, x, env));
+}
+template <typename T>
+T OpFcmLt0(T x, fp::Env& env) {
+  return Mask<T>(fp::CompareGt<T>(0, x, env));
+}
+template <typename T>
+T OpFabs(T x, fp::Env&) {
+  return fp::Abs<T>(x);
+}
+template <typename T>
+T OpFneg(T x, fp::Env&) {
+  return fp::Neg<T>(x);
+}
+template <typename T>
+T OpFsqrt(T x, fp::Env& env) {
+  return fp::Sqrt<T>(x, env);
+}
+template <typename T>
+T OpFrecpe(T x, fp::Env& env) {
+  return fp::RecipEstimate<T>(x, env);
+}
+template <typename T>
+T OpFrsqrte(T x, fp::Env& env) {
+  return fp::RSqrtEstimate<T>(x, env);
+}
+template <typename T>
+T OpFrecpx(T x, fp::Env& env) {
+  return fp::Recpx<T>(x, env);
+}
 
 // FCVTN/FCVTN2 (FPCR rounding) and FCVTXN/FCVTXN2 (round to odd): T is the
 // narrow type (uint16_t half or uint32_t single), the source lanes Wide<T>.
@@ -431,8 +515,8 @@ bool FcvtLong(Cpu& c, const Insn& i) {
   fp::Env env = FpEnv(c);
   Vec r;
   for (int e = 0; e < i.a; ++e) {
-    r.Set<W>(e, static_cast<W>(fp::Convert(n.Get<T>(off + e), kBits<T>, kBits<W>,
-                                           env.FpcrRounding(), env)));
+    r.Set<W>(e, static_cast<W>(
+                    fp::Convert(n.Get<T>(off + e), kBits<T>, kBits<W>, env.FpcrRounding(), env)));
   }
   c.fpsr |= env.flags;
   SetVec128(c, i.rd, r);
@@ -490,14 +574,12 @@ bool FpReduce(Cpu& c, const Insn& i) {
   if (!FpCheck(c, i)) return false;
   const Vec n = GetVec(c, i.rn);
   fp::Env env = FpEnv(c);
-  T v;
-  if (sizeof(T) == 8 || i.a == 2) {
-    v = Op(n.Get<T>(0), n.Get<T>(1), env);
-  } else {  // only 4S reaches here (FMAXV and the like)
-    constexpr int kHi = sizeof(T) == 8 ? 0 : 2;  // keeps lane numbers in range for double
-    const T hi = Op(n.Get<T>(kHi), n.Get<T>(kHi + 1), env);
-    const T lo = Op(n.Get<T>(0), n.Get<T>(1), env);
-    v = Op(lo, hi, env);
+  T v = Op(n.Get<T>(0), n.Get<T>(1), env);  // 2 lanes: FADDP and the like
+  if constexpr (sizeof(T) == 4) {
+    if (i.a == 4) {  // FMAXV and the like (flags only accumulate: order is free)
+      const T hi = Op(n.Get<T>(2), n.Get<T>(3), env);
+      v = Op(v, hi, env);
+    }
   }
   c.fpsr |= env.flags;
   Vec r;
@@ -506,16 +588,31 @@ bool FpReduce(Cpu& c, const Insn& i) {
   return Next(c, i);
 }
 
-template <typename T> T OpFadd(T a, T b, fp::Env& env) { return fp::Add<T>(a, b, env); }
-template <typename T> T OpFmax(T a, T b, fp::Env& env) { return fp::Max<T>(a, b, env); }
-template <typename T> T OpFmin(T a, T b, fp::Env& env) { return fp::Min<T>(a, b, env); }
-template <typename T> T OpFmaxnm(T a, T b, fp::Env& env) { return fp::MaxNum<T>(a, b, env); }
-template <typename T> T OpFminnm(T a, T b, fp::Env& env) { return fp::MinNum<T>(a, b, env); }
+template <typename T>
+T OpFadd(T a, T b, fp::Env& env) {
+  return fp::Add<T>(a, b, env);
+}
+template <typename T>
+T OpFmax(T a, T b, fp::Env& env) {
+  return fp::Max<T>(a, b, env);
+}
+template <typename T>
+T OpFmin(T a, T b, fp::Env& env) {
+  return fp::Min<T>(a, b, env);
+}
+template <typename T>
+T OpFmaxnm(T a, T b, fp::Env& env) {
+  return fp::MaxNum<T>(a, b, env);
+}
+template <typename T>
+T OpFminnm(T a, T b, fp::Env& env) {
+  return fp::MinNum<T>(a, b, env);
+}
 
 // ---- by element --------------------------------------------------------------
 
 // MUL, MLA, MLS (vector).
-enum class Acc { kNone, kAdd, kSub };
+enum Acc { kNoAcc, kAddAcc, kSubAcc };
 template <typename T, Acc kAcc>
 bool MulElem(Cpu& c, const Insn& i) {
   if (!FpCheck(c, i)) return false;
@@ -524,8 +621,8 @@ bool MulElem(Cpu& c, const Insn& i) {
   Vec r;
   for (int e = 0; e < i.a; ++e) {
     T p = static_cast<T>(static_cast<Wide<T>>(n.Get<T>(e)) * m);
-    if (kAcc == Acc::kAdd) p = static_cast<T>(d.Get<T>(e) + p);
-    if (kAcc == Acc::kSub) p = static_cast<T>(d.Get<T>(e) - p);
+    if (kAcc == kAddAcc) p = static_cast<T>(d.Get<T>(e) + p);
+    if (kAcc == kSubAcc) p = static_cast<T>(d.Get<T>(e) - p);
     r.Set<T>(e, p);
   }
   SetVec128(c, i.rd, r);
@@ -534,7 +631,7 @@ bool MulElem(Cpu& c, const Insn& i) {
 
 // SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL (and their "2" forms).
 template <typename T, bool kSigned, Acc kAcc>
-bool MulLongElem(Cpu& c, const Insn& i) {
+bool MulLong(Cpu& c, const Insn& i) {
   if (!FpCheck(c, i)) return false;
   using W = Wide<T>;
   const Vec n = GetVec(c, i.rn), d = GetVec(c, i.rd);
@@ -545,8 +642,8 @@ bool MulLongElem(Cpu& c, const Insn& i) {
   for (int e = 0; e < i.a; ++e) {
     const T nt = n.Get<T>(off + e);
     W p = static_cast<W>((kSigned ? SInt(nt) : UInt(nt)) * m);
-    if (kAcc == Acc::kAdd) p = static_cast<W>(d.Get<W>(e) + p);
-    if (kAcc == Acc::kSub) p = static_cast<W>(d.Get<W>(e) - p);
+    if (kAcc == kAddAcc) p = static_cast<W>(d.Get<W>(e) + p);
+    if (kAcc == kSubAcc) p = static_cast<W>(d.Get<W>(e) - p);
     r.Set<W>(e, p);
   }
   SetVec128(c, i.rd, r);
@@ -567,8 +664,8 @@ bool SqdmullElem(Cpu& c, const Insn& i) {
   for (int e = 0; e < i.a; ++e) {
     const W product = SatS<W>(2 * SInt(n.Get<T>(off + e)) * m, sat);
     W v = product;
-    if (kAcc == Acc::kAdd) v = SatS<W>(SInt(d.Get<W>(e)) + SInt(product), sat);
-    if (kAcc == Acc::kSub) v = SatS<W>(SInt(d.Get<W>(e)) - SInt(product), sat);
+    if (kAcc == kAddAcc) v = SatS<W>(SInt(d.Get<W>(e)) + SInt(product), sat);
+    if (kAcc == kSubAcc) v = SatS<W>(SInt(d.Get<W>(e)) - SInt(product), sat);
     r.Set<W>(e, v);
   }
   SetQc(c, sat);
@@ -594,7 +691,7 @@ bool SqdmulhElem(Cpu& c, const Insn& i) {
 }
 
 // FMUL, FMULX, FMLA, FMLS by element (vector and scalar).
-enum class FpElemOp { kMul, kMulX, kMla, kMls };
+enum FpElemOp { kFMul, kFMulX, kFMla, kFMls };
 template <typename T, FpElemOp kOp>
 bool FpElem(Cpu& c, const Insn& i) {
   if (!FpCheck(c, i)) return false;
@@ -605,11 +702,11 @@ bool FpElem(Cpu& c, const Insn& i) {
   for (int e = 0; e < i.a; ++e) {
     const T x = n.Get<T>(e);
     T v;
-    if constexpr (kOp == FpElemOp::kMul) {
+    if constexpr (kOp == kFMul) {
       v = fp::Mul<T>(x, m, env);
-    } else if constexpr (kOp == FpElemOp::kMulX) {
+    } else if constexpr (kOp == kFMulX) {
       v = fp::MulX<T>(x, m, env);
-    } else if constexpr (kOp == FpElemOp::kMla) {
+    } else if constexpr (kOp == kFMla) {
       v = fp::MulAdd<T>(d.Get<T>(e), x, m, env);
     } else {
       v = fp::MulAdd<T>(d.Get<T>(e), fp::Neg<T>(x), m, env);
@@ -631,7 +728,7 @@ using fp::Round;
 
 // Every line fixes U, size and opcode; the vector lines leave Q free.
 constexpr uint32_t kVecMask = 0xBFFFFC00, kScalarMask = 0xFFFFFC00;
-constexpr uint32_t kElemVecMask = 0xBFC0F400, kElemScalarMask = 0xFFC0F400;
+constexpr uint32_t kEVecMask = 0xBFC0F400, kESclMask = 0xFFC0F400;
 constexpr uint32_t MiscV(uint32_t u, uint32_t size, uint32_t op) {
   return 0x0E200800 | u << 29 | size << 22 | op << 12;
 }
@@ -652,6 +749,7 @@ constexpr uint32_t ElemS(uint32_t u, uint32_t size, uint32_t op) {
 }
 
 // Lines for one op at several element sizes.
+// clang-format off
 #define V_INT4(u, op, name, H)                                          \
   {kVecMask, MiscV(u, 0, op), name " (8b/16b)", H<u8>, XVec, false},    \
   {kVecMask, MiscV(u, 1, op), name " (4h/8h)", H<u16>, XVec, false},    \
@@ -674,67 +772,125 @@ constexpr uint32_t ElemS(uint32_t u, uint32_t size, uint32_t op) {
   {kScalarMask, MiscS(u, hi << 1, op), name " (S)", H<u32>, XScalar, false},      \
   {kScalarMask, MiscS(u, hi << 1 | 1, op), name " (D)", H<u64>, XScalar, false}
 #define VS_FP2(u, hi, op, name, H) V_FP2(u, hi, op, name, H), S_FP2(u, hi, op, name, H)
+// clang-format on
 
 // Handlers as variable templates on the element type, for the macros.
-template <typename T> constexpr Handler kCls = IntUnary<T, OpCls<T>>;
-template <typename T> constexpr Handler kClz = IntUnary<T, OpClz<T>>;
-template <typename T> constexpr Handler kAbs = IntUnary<T, OpAbs<T>>;
-template <typename T> constexpr Handler kNeg = IntUnary<T, OpNeg<T>>;
-template <typename T> constexpr Handler kSqAbs = IntUnary<T, OpSqAbs<T>>;
-template <typename T> constexpr Handler kSqNeg = IntUnary<T, OpSqNeg<T>>;
-template <typename T> constexpr Handler kCmGt0 = IntUnary<T, OpCmGt0<T>>;
-template <typename T> constexpr Handler kCmGe0 = IntUnary<T, OpCmGe0<T>>;
-template <typename T> constexpr Handler kCmEq0 = IntUnary<T, OpCmEq0<T>>;
-template <typename T> constexpr Handler kCmLe0 = IntUnary<T, OpCmLe0<T>>;
-template <typename T> constexpr Handler kCmLt0 = IntUnary<T, OpCmLt0<T>>;
-template <typename T> constexpr Handler kSuqadd = IntUnaryAcc<T, OpSuqadd<T>>;
-template <typename T> constexpr Handler kUsqadd = IntUnaryAcc<T, OpUsqadd<T>>;
-template <typename T> constexpr Handler kSaddlp = AddLongPairwise<T, true, false>;
-template <typename T> constexpr Handler kUaddlp = AddLongPairwise<T, false, false>;
-template <typename T> constexpr Handler kSadalp = AddLongPairwise<T, true, true>;
-template <typename T> constexpr Handler kUadalp = AddLongPairwise<T, false, true>;
-template <typename T> constexpr Handler kXtn = Narrow<T, NarrowKind::kTrunc>;
-template <typename T> constexpr Handler kSqxtn = Narrow<T, NarrowKind::kSigned>;
-template <typename T> constexpr Handler kUqxtn = Narrow<T, NarrowKind::kUnsigned>;
-template <typename T> constexpr Handler kSqxtun = Narrow<T, NarrowKind::kSignedToUnsigned>;
-template <typename T> constexpr Handler kShll = Shll<T>;
+template <typename T>
+constexpr Handler kCls = IntUnary<T, OpCls<T>>;
+template <typename T>
+constexpr Handler kClz = IntUnary<T, OpClz<T>>;
+template <typename T>
+constexpr Handler kAbs = IntUnary<T, OpAbs<T>>;
+template <typename T>
+constexpr Handler kNeg = IntUnary<T, OpNeg<T>>;
+template <typename T>
+constexpr Handler kSqAbs = IntUnary<T, OpSqAbs<T>>;
+template <typename T>
+constexpr Handler kSqNeg = IntUnary<T, OpSqNeg<T>>;
+template <typename T>
+constexpr Handler kCmGt0 = IntUnary<T, OpCmGt0<T>>;
+template <typename T>
+constexpr Handler kCmGe0 = IntUnary<T, OpCmGe0<T>>;
+template <typename T>
+constexpr Handler kCmEq0 = IntUnary<T, OpCmEq0<T>>;
+template <typename T>
+constexpr Handler kCmLe0 = IntUnary<T, OpCmLe0<T>>;
+template <typename T>
+constexpr Handler kCmLt0 = IntUnary<T, OpCmLt0<T>>;
+template <typename T>
+constexpr Handler kSuqadd = IntUnaryAcc<T, OpSuqadd<T>>;
+template <typename T>
+constexpr Handler kUsqadd = IntUnaryAcc<T, OpUsqadd<T>>;
+template <typename T>
+constexpr Handler kSaddlp = AddLongPairwise<T, true, false>;
+template <typename T>
+constexpr Handler kUaddlp = AddLongPairwise<T, false, false>;
+template <typename T>
+constexpr Handler kSadalp = AddLongPairwise<T, true, true>;
+template <typename T>
+constexpr Handler kUadalp = AddLongPairwise<T, false, true>;
+template <typename T>
+constexpr Handler kXtn = Narrow<T, NarrowKind::kTrunc>;
+template <typename T>
+constexpr Handler kSqxtn = Narrow<T, NarrowKind::kSigned>;
+template <typename T>
+constexpr Handler kUqxtn = Narrow<T, NarrowKind::kUnsigned>;
+template <typename T>
+constexpr Handler kSqxtun = Narrow<T, NarrowKind::kSignedToUnsigned>;
+template <typename T>
+constexpr Handler kShll = Shll<T>;
 
-template <typename T> constexpr Handler kFrintN = FpUnary<T, OpFrint<T, Round::kNearestEven>>;
-template <typename T> constexpr Handler kFrintP = FpUnary<T, OpFrint<T, Round::kPlusInf>>;
-template <typename T> constexpr Handler kFrintM = FpUnary<T, OpFrint<T, Round::kMinusInf>>;
-template <typename T> constexpr Handler kFrintZ = FpUnary<T, OpFrint<T, Round::kZero>>;
-template <typename T> constexpr Handler kFrintA = FpUnary<T, OpFrint<T, Round::kNearestAway>>;
-template <typename T> constexpr Handler kFrintX = FpUnary<T, OpFrintX<T>>;
-template <typename T> constexpr Handler kFrintI = FpUnary<T, OpFrintI<T>>;
-template <typename T> constexpr Handler kFcvtNS = FpUnary<T, OpFcvtInt<T, false, Round::kNearestEven>>;
-template <typename T> constexpr Handler kFcvtNU = FpUnary<T, OpFcvtInt<T, true, Round::kNearestEven>>;
-template <typename T> constexpr Handler kFcvtMS = FpUnary<T, OpFcvtInt<T, false, Round::kMinusInf>>;
-template <typename T> constexpr Handler kFcvtMU = FpUnary<T, OpFcvtInt<T, true, Round::kMinusInf>>;
-template <typename T> constexpr Handler kFcvtPS = FpUnary<T, OpFcvtInt<T, false, Round::kPlusInf>>;
-template <typename T> constexpr Handler kFcvtPU = FpUnary<T, OpFcvtInt<T, true, Round::kPlusInf>>;
-template <typename T> constexpr Handler kFcvtZS = FpUnary<T, OpFcvtInt<T, false, Round::kZero>>;
-template <typename T> constexpr Handler kFcvtZU = FpUnary<T, OpFcvtInt<T, true, Round::kZero>>;
-template <typename T> constexpr Handler kFcvtAS = FpUnary<T, OpFcvtInt<T, false, Round::kNearestAway>>;
-template <typename T> constexpr Handler kFcvtAU = FpUnary<T, OpFcvtInt<T, true, Round::kNearestAway>>;
-template <typename T> constexpr Handler kScvtf = FpUnary<T, OpCvtf<T, false>>;
-template <typename T> constexpr Handler kUcvtf = FpUnary<T, OpCvtf<T, true>>;
-template <typename T> constexpr Handler kFcmGt0 = FpUnary<T, OpFcmGt0<T>>;
-template <typename T> constexpr Handler kFcmGe0 = FpUnary<T, OpFcmGe0<T>>;
-template <typename T> constexpr Handler kFcmEq0 = FpUnary<T, OpFcmEq0<T>>;
-template <typename T> constexpr Handler kFcmLe0 = FpUnary<T, OpFcmLe0<T>>;
-template <typename T> constexpr Handler kFcmLt0 = FpUnary<T, OpFcmLt0<T>>;
-template <typename T> constexpr Handler kFabs = FpUnary<T, OpFabs<T>>;
-template <typename T> constexpr Handler kFneg = FpUnary<T, OpFneg<T>>;
-template <typename T> constexpr Handler kFsqrt = FpUnary<T, OpFsqrt<T>>;
-template <typename T> constexpr Handler kFrecpe = FpUnary<T, OpFrecpe<T>>;
-template <typename T> constexpr Handler kFrsqrte = FpUnary<T, OpFrsqrte<T>>;
-template <typename T> constexpr Handler kFrecpx = FpUnary<T, OpFrecpx<T>>;
+template <typename T>
+constexpr Handler kFrintN = FpUnary<T, OpFrint<T, Round::kNearestEven>>;
+template <typename T>
+constexpr Handler kFrintP = FpUnary<T, OpFrint<T, Round::kPlusInf>>;
+template <typename T>
+constexpr Handler kFrintM = FpUnary<T, OpFrint<T, Round::kMinusInf>>;
+template <typename T>
+constexpr Handler kFrintZ = FpUnary<T, OpFrint<T, Round::kZero>>;
+template <typename T>
+constexpr Handler kFrintA = FpUnary<T, OpFrint<T, Round::kNearestAway>>;
+template <typename T>
+constexpr Handler kFrintX = FpUnary<T, OpFrintX<T>>;
+template <typename T>
+constexpr Handler kFrintI = FpUnary<T, OpFrintI<T>>;
+template <typename T>
+constexpr Handler kFcvtNS = FpUnary<T, OpFcvtInt<T, false, Round::kNearestEven>>;
+template <typename T>
+constexpr Handler kFcvtNU = FpUnary<T, OpFcvtInt<T, true, Round::kNearestEven>>;
+template <typename T>
+constexpr Handler kFcvtMS = FpUnary<T, OpFcvtInt<T, false, Round::kMinusInf>>;
+template <typename T>
+constexpr Handler kFcvtMU = FpUnary<T, OpFcvtInt<T, true, Round::kMinusInf>>;
+template <typename T>
+constexpr Handler kFcvtPS = FpUnary<T, OpFcvtInt<T, false, Round::kPlusInf>>;
+template <typename T>
+constexpr Handler kFcvtPU = FpUnary<T, OpFcvtInt<T, true, Round::kPlusInf>>;
+template <typename T>
+constexpr Handler kFcvtZS = FpUnary<T, OpFcvtInt<T, false, Round::kZero>>;
+template <typename T>
+constexpr Handler kFcvtZU = FpUnary<T, OpFcvtInt<T, true, Round::kZero>>;
+template <typename T>
+constexpr Handler kFcvtAS = FpUnary<T, OpFcvtInt<T, false, Round::kNearestAway>>;
+template <typename T>
+constexpr Handler kFcvtAU = FpUnary<T, OpFcvtInt<T, true, Round::kNearestAway>>;
+template <typename T>
+constexpr Handler kScvtf = FpUnary<T, OpCvtf<T, false>>;
+template <typename T>
+constexpr Handler kUcvtf = FpUnary<T, OpCvtf<T, true>>;
+template <typename T>
+constexpr Handler kFcmGt0 = FpUnary<T, OpFcmGt0<T>>;
+template <typename T>
+constexpr Handler kFcmGe0 = FpUnary<T, OpFcmGe0<T>>;
+template <typename T>
+constexpr Handler kFcmEq0 = FpUnary<T, OpFcmEq0<T>>;
+template <typename T>
+constexpr Handler kFcmLe0 = FpUnary<T, OpFcmLe0<T>>;
+template <typename T>
+constexpr Handler kFcmLt0 = FpUnary<T, OpFcmLt0<T>>;
+template <typename T>
+constexpr Handler kFabs = FpUnary<T, OpFabs<T>>;
+template <typename T>
+constexpr Handler kFneg = FpUnary<T, OpFneg<T>>;
+template <typename T>
+constexpr Handler kFsqrt = FpUnary<T, OpFsqrt<T>>;
+template <typename T>
+constexpr Handler kFrecpe = FpUnary<T, OpFrecpe<T>>;
+template <typename T>
+constexpr Handler kFrsqrte = FpUnary<T, OpFrsqrte<T>>;
+template <typename T>
+constexpr Handler kFrecpx = FpUnary<T, OpFrecpx<T>>;
 
-template <typename T> constexpr Handler kFaddp = FpReduce<T, OpFadd<T>>;
-template <typename T> constexpr Handler kFmaxp = FpReduce<T, OpFmax<T>>;
-template <typename T> constexpr Handler kFminp = FpReduce<T, OpFmin<T>>;
-template <typename T> constexpr Handler kFmaxnmp = FpReduce<T, OpFmaxnm<T>>;
-template <typename T> constexpr Handler kFminnmp = FpReduce<T, OpFminnm<T>>;
+template <typename T>
+constexpr Handler kFaddp = FpReduce<T, OpFadd<T>>;
+template <typename T>
+constexpr Handler kFmaxp = FpReduce<T, OpFmax<T>>;
+template <typename T>
+constexpr Handler kFminp = FpReduce<T, OpFmin<T>>;
+template <typename T>
+constexpr Handler kFmaxnmp = FpReduce<T, OpFmaxnm<T>>;
+template <typename T>
+constexpr Handler kFminnmp = FpReduce<T, OpFminnm<T>>;
 
 // clang-format off
 constexpr DecodeLine kTable[] = {
@@ -890,62 +1046,62 @@ constexpr DecodeLine kTable[] = {
   {kScalarMask, PairS(1, 3, 0x0F), "FMINP (scalar) (D)",   kFminp<u64>,   XPair, false},
 
   // ---- AdvSIMD vector x indexed element ----
-  {kElemVecMask, ElemV(0, 1, 0x8), "MUL (element) (4h/8h)", MulElem<u16, Acc::kNone>, XElem, false},
-  {kElemVecMask, ElemV(0, 2, 0x8), "MUL (element) (2s/4s)", MulElem<u32, Acc::kNone>, XElem, false},
-  {kElemVecMask, ElemV(1, 1, 0x0), "MLA (element) (4h/8h)", MulElem<u16, Acc::kAdd>,  XElem, false},
-  {kElemVecMask, ElemV(1, 2, 0x0), "MLA (element) (2s/4s)", MulElem<u32, Acc::kAdd>,  XElem, false},
-  {kElemVecMask, ElemV(1, 1, 0x4), "MLS (element) (4h/8h)", MulElem<u16, Acc::kSub>,  XElem, false},
-  {kElemVecMask, ElemV(1, 2, 0x4), "MLS (element) (2s/4s)", MulElem<u32, Acc::kSub>,  XElem, false},
-  {kElemVecMask, ElemV(0, 1, 0xA), "SMULL (element) (4s)",  MulLongElem<u16, true, Acc::kNone>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 2, 0xA), "SMULL (element) (2d)",  MulLongElem<u32, true, Acc::kNone>,  XElemLong, false},
-  {kElemVecMask, ElemV(1, 1, 0xA), "UMULL (element) (4s)",  MulLongElem<u16, false, Acc::kNone>, XElemLong, false},
-  {kElemVecMask, ElemV(1, 2, 0xA), "UMULL (element) (2d)",  MulLongElem<u32, false, Acc::kNone>, XElemLong, false},
-  {kElemVecMask, ElemV(0, 1, 0x2), "SMLAL (element) (4s)",  MulLongElem<u16, true, Acc::kAdd>,   XElemLong, false},
-  {kElemVecMask, ElemV(0, 2, 0x2), "SMLAL (element) (2d)",  MulLongElem<u32, true, Acc::kAdd>,   XElemLong, false},
-  {kElemVecMask, ElemV(1, 1, 0x2), "UMLAL (element) (4s)",  MulLongElem<u16, false, Acc::kAdd>,  XElemLong, false},
-  {kElemVecMask, ElemV(1, 2, 0x2), "UMLAL (element) (2d)",  MulLongElem<u32, false, Acc::kAdd>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 1, 0x6), "SMLSL (element) (4s)",  MulLongElem<u16, true, Acc::kSub>,   XElemLong, false},
-  {kElemVecMask, ElemV(0, 2, 0x6), "SMLSL (element) (2d)",  MulLongElem<u32, true, Acc::kSub>,   XElemLong, false},
-  {kElemVecMask, ElemV(1, 1, 0x6), "UMLSL (element) (4s)",  MulLongElem<u16, false, Acc::kSub>,  XElemLong, false},
-  {kElemVecMask, ElemV(1, 2, 0x6), "UMLSL (element) (2d)",  MulLongElem<u32, false, Acc::kSub>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 1, 0xB), "SQDMULL (element) (4s)", SqdmullElem<u16, Acc::kNone>, XElemLong, false},
-  {kElemVecMask, ElemV(0, 2, 0xB), "SQDMULL (element) (2d)", SqdmullElem<u32, Acc::kNone>, XElemLong, false},
-  {kElemVecMask, ElemV(0, 1, 0x3), "SQDMLAL (element) (4s)", SqdmullElem<u16, Acc::kAdd>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 2, 0x3), "SQDMLAL (element) (2d)", SqdmullElem<u32, Acc::kAdd>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 1, 0x7), "SQDMLSL (element) (4s)", SqdmullElem<u16, Acc::kSub>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 2, 0x7), "SQDMLSL (element) (2d)", SqdmullElem<u32, Acc::kSub>,  XElemLong, false},
-  {kElemVecMask, ElemV(0, 1, 0xC), "SQDMULH (element) (4h/8h)",  SqdmulhElem<u16, false>, XElem, false},
-  {kElemVecMask, ElemV(0, 2, 0xC), "SQDMULH (element) (2s/4s)",  SqdmulhElem<u32, false>, XElem, false},
-  {kElemVecMask, ElemV(0, 1, 0xD), "SQRDMULH (element) (4h/8h)", SqdmulhElem<u16, true>,  XElem, false},
-  {kElemVecMask, ElemV(0, 2, 0xD), "SQRDMULH (element) (2s/4s)", SqdmulhElem<u32, true>,  XElem, false},
-  {kElemVecMask, ElemV(0, 2, 0x9), "FMUL (element) (2s/4s)",  FpElem<u32, FpElemOp::kMul>,  XElemFp, false},
-  {kElemVecMask, ElemV(0, 3, 0x9), "FMUL (element) (2d)",     FpElem<u64, FpElemOp::kMul>,  XElemFp, false},
-  {kElemVecMask, ElemV(1, 2, 0x9), "FMULX (element) (2s/4s)", FpElem<u32, FpElemOp::kMulX>, XElemFp, false},
-  {kElemVecMask, ElemV(1, 3, 0x9), "FMULX (element) (2d)",    FpElem<u64, FpElemOp::kMulX>, XElemFp, false},
-  {kElemVecMask, ElemV(0, 2, 0x1), "FMLA (element) (2s/4s)",  FpElem<u32, FpElemOp::kMla>,  XElemFp, false},
-  {kElemVecMask, ElemV(0, 3, 0x1), "FMLA (element) (2d)",     FpElem<u64, FpElemOp::kMla>,  XElemFp, false},
-  {kElemVecMask, ElemV(0, 2, 0x5), "FMLS (element) (2s/4s)",  FpElem<u32, FpElemOp::kMls>,  XElemFp, false},
-  {kElemVecMask, ElemV(0, 3, 0x5), "FMLS (element) (2d)",     FpElem<u64, FpElemOp::kMls>,  XElemFp, false},
+  {kEVecMask, ElemV(0, 1, 0x8), "MUL (elem) (4h/8h)", MulElem<u16, kNoAcc>, XElem, false},
+  {kEVecMask, ElemV(0, 2, 0x8), "MUL (elem) (2s/4s)", MulElem<u32, kNoAcc>, XElem, false},
+  {kEVecMask, ElemV(1, 1, 0x0), "MLA (elem) (4h/8h)", MulElem<u16, kAddAcc>,  XElem, false},
+  {kEVecMask, ElemV(1, 2, 0x0), "MLA (elem) (2s/4s)", MulElem<u32, kAddAcc>,  XElem, false},
+  {kEVecMask, ElemV(1, 1, 0x4), "MLS (elem) (4h/8h)", MulElem<u16, kSubAcc>,  XElem, false},
+  {kEVecMask, ElemV(1, 2, 0x4), "MLS (elem) (2s/4s)", MulElem<u32, kSubAcc>,  XElem, false},
+  {kEVecMask, ElemV(0, 1, 0xA), "SMULL (elem) (4s)", MulLong<u16, true, kNoAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 2, 0xA), "SMULL (elem) (2d)", MulLong<u32, true, kNoAcc>, XElemL, false},
+  {kEVecMask, ElemV(1, 1, 0xA), "UMULL (elem) (4s)", MulLong<u16, false, kNoAcc>, XElemL, false},
+  {kEVecMask, ElemV(1, 2, 0xA), "UMULL (elem) (2d)", MulLong<u32, false, kNoAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 1, 0x2), "SMLAL (elem) (4s)", MulLong<u16, true, kAddAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 2, 0x2), "SMLAL (elem) (2d)", MulLong<u32, true, kAddAcc>, XElemL, false},
+  {kEVecMask, ElemV(1, 1, 0x2), "UMLAL (elem) (4s)", MulLong<u16, false, kAddAcc>, XElemL, false},
+  {kEVecMask, ElemV(1, 2, 0x2), "UMLAL (elem) (2d)", MulLong<u32, false, kAddAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 1, 0x6), "SMLSL (elem) (4s)", MulLong<u16, true, kSubAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 2, 0x6), "SMLSL (elem) (2d)", MulLong<u32, true, kSubAcc>, XElemL, false},
+  {kEVecMask, ElemV(1, 1, 0x6), "UMLSL (elem) (4s)", MulLong<u16, false, kSubAcc>, XElemL, false},
+  {kEVecMask, ElemV(1, 2, 0x6), "UMLSL (elem) (2d)", MulLong<u32, false, kSubAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 1, 0xB), "SQDMULL (elem) (4s)", SqdmullElem<u16, kNoAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 2, 0xB), "SQDMULL (elem) (2d)", SqdmullElem<u32, kNoAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 1, 0x3), "SQDMLAL (elem) (4s)", SqdmullElem<u16, kAddAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 2, 0x3), "SQDMLAL (elem) (2d)", SqdmullElem<u32, kAddAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 1, 0x7), "SQDMLSL (elem) (4s)", SqdmullElem<u16, kSubAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 2, 0x7), "SQDMLSL (elem) (2d)", SqdmullElem<u32, kSubAcc>, XElemL, false},
+  {kEVecMask, ElemV(0, 1, 0xC), "SQDMULH (elem) (4h/8h)", SqdmulhElem<u16, false>, XElem, false},
+  {kEVecMask, ElemV(0, 2, 0xC), "SQDMULH (elem) (2s/4s)", SqdmulhElem<u32, false>, XElem, false},
+  {kEVecMask, ElemV(0, 1, 0xD), "SQRDMULH (elem) (4h/8h)", SqdmulhElem<u16, true>, XElem, false},
+  {kEVecMask, ElemV(0, 2, 0xD), "SQRDMULH (elem) (2s/4s)", SqdmulhElem<u32, true>, XElem, false},
+  {kEVecMask, ElemV(0, 2, 0x9), "FMUL (elem) (2s/4s)", FpElem<u32, kFMul>, XElemFp, false},
+  {kEVecMask, ElemV(0, 3, 0x9), "FMUL (elem) (2d)", FpElem<u64, kFMul>, XElemFp, false},
+  {kEVecMask, ElemV(1, 2, 0x9), "FMULX (elem) (2s/4s)", FpElem<u32, kFMulX>, XElemFp, false},
+  {kEVecMask, ElemV(1, 3, 0x9), "FMULX (elem) (2d)", FpElem<u64, kFMulX>, XElemFp, false},
+  {kEVecMask, ElemV(0, 2, 0x1), "FMLA (elem) (2s/4s)", FpElem<u32, kFMla>, XElemFp, false},
+  {kEVecMask, ElemV(0, 3, 0x1), "FMLA (elem) (2d)", FpElem<u64, kFMla>, XElemFp, false},
+  {kEVecMask, ElemV(0, 2, 0x5), "FMLS (elem) (2s/4s)", FpElem<u32, kFMls>, XElemFp, false},
+  {kEVecMask, ElemV(0, 3, 0x5), "FMLS (elem) (2d)", FpElem<u64, kFMls>, XElemFp, false},
 
   // ---- AdvSIMD scalar x indexed element ----
-  {kElemScalarMask, ElemS(0, 1, 0xB), "SQDMULL (element) (S)", SqdmullElem<u16, Acc::kNone>, XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0xB), "SQDMULL (element) (D)", SqdmullElem<u32, Acc::kNone>, XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 1, 0x3), "SQDMLAL (element) (S)", SqdmullElem<u16, Acc::kAdd>,  XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0x3), "SQDMLAL (element) (D)", SqdmullElem<u32, Acc::kAdd>,  XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 1, 0x7), "SQDMLSL (element) (S)", SqdmullElem<u16, Acc::kSub>,  XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0x7), "SQDMLSL (element) (D)", SqdmullElem<u32, Acc::kSub>,  XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 1, 0xC), "SQDMULH (element) (H)",  SqdmulhElem<u16, false>, XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0xC), "SQDMULH (element) (S)",  SqdmulhElem<u32, false>, XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 1, 0xD), "SQRDMULH (element) (H)", SqdmulhElem<u16, true>,  XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0xD), "SQRDMULH (element) (S)", SqdmulhElem<u32, true>,  XElemScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0x9), "FMUL (element) (S)",  FpElem<u32, FpElemOp::kMul>,  XElemFpScalar, false},
-  {kElemScalarMask, ElemS(0, 3, 0x9), "FMUL (element) (D)",  FpElem<u64, FpElemOp::kMul>,  XElemFpScalar, false},
-  {kElemScalarMask, ElemS(1, 2, 0x9), "FMULX (element) (S)", FpElem<u32, FpElemOp::kMulX>, XElemFpScalar, false},
-  {kElemScalarMask, ElemS(1, 3, 0x9), "FMULX (element) (D)", FpElem<u64, FpElemOp::kMulX>, XElemFpScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0x1), "FMLA (element) (S)",  FpElem<u32, FpElemOp::kMla>,  XElemFpScalar, false},
-  {kElemScalarMask, ElemS(0, 3, 0x1), "FMLA (element) (D)",  FpElem<u64, FpElemOp::kMla>,  XElemFpScalar, false},
-  {kElemScalarMask, ElemS(0, 2, 0x5), "FMLS (element) (S)",  FpElem<u32, FpElemOp::kMls>,  XElemFpScalar, false},
-  {kElemScalarMask, ElemS(0, 3, 0x5), "FMLS (element) (D)",  FpElem<u64, FpElemOp::kMls>,  XElemFpScalar, false},
+  {kESclMask, ElemS(0, 1, 0xB), "SQDMULL (elem) (S)", SqdmullElem<u16, kNoAcc>, XElemS, false},
+  {kESclMask, ElemS(0, 2, 0xB), "SQDMULL (elem) (D)", SqdmullElem<u32, kNoAcc>, XElemS, false},
+  {kESclMask, ElemS(0, 1, 0x3), "SQDMLAL (elem) (S)", SqdmullElem<u16, kAddAcc>, XElemS, false},
+  {kESclMask, ElemS(0, 2, 0x3), "SQDMLAL (elem) (D)", SqdmullElem<u32, kAddAcc>, XElemS, false},
+  {kESclMask, ElemS(0, 1, 0x7), "SQDMLSL (elem) (S)", SqdmullElem<u16, kSubAcc>, XElemS, false},
+  {kESclMask, ElemS(0, 2, 0x7), "SQDMLSL (elem) (D)", SqdmullElem<u32, kSubAcc>, XElemS, false},
+  {kESclMask, ElemS(0, 1, 0xC), "SQDMULH (elem) (H)", SqdmulhElem<u16, false>, XElemS, false},
+  {kESclMask, ElemS(0, 2, 0xC), "SQDMULH (elem) (S)", SqdmulhElem<u32, false>, XElemS, false},
+  {kESclMask, ElemS(0, 1, 0xD), "SQRDMULH (elem) (H)", SqdmulhElem<u16, true>, XElemS, false},
+  {kESclMask, ElemS(0, 2, 0xD), "SQRDMULH (elem) (S)", SqdmulhElem<u32, true>, XElemS, false},
+  {kESclMask, ElemS(0, 2, 0x9), "FMUL (elem) (S)", FpElem<u32, kFMul>, XElemFpS, false},
+  {kESclMask, ElemS(0, 3, 0x9), "FMUL (elem) (D)", FpElem<u64, kFMul>, XElemFpS, false},
+  {kESclMask, ElemS(1, 2, 0x9), "FMULX (elem) (S)", FpElem<u32, kFMulX>, XElemFpS, false},
+  {kESclMask, ElemS(1, 3, 0x9), "FMULX (elem) (D)", FpElem<u64, kFMulX>, XElemFpS, false},
+  {kESclMask, ElemS(0, 2, 0x1), "FMLA (elem) (S)", FpElem<u32, kFMla>, XElemFpS, false},
+  {kESclMask, ElemS(0, 3, 0x1), "FMLA (elem) (D)", FpElem<u64, kFMla>, XElemFpS, false},
+  {kESclMask, ElemS(0, 2, 0x5), "FMLS (elem) (S)", FpElem<u32, kFMls>, XElemFpS, false},
+  {kESclMask, ElemS(0, 3, 0x5), "FMLS (elem) (D)", FpElem<u64, kFMls>, XElemFpS, false},
 };
 // clang-format on
 

@@ -895,7 +895,8 @@ uint32_t UnsignedRSqrtEstimate(uint32_t a) {
   return RecipSqrtEstimateInt(a >> 23) << 23;
 }
 
-// Single and double for the A64 instructions; half for FEAT_FP16 later.
+// Single and double for the A64 instructions; half for FEAT_FP16 arithmetic
+// (checked against qemu too, though the CPU does not advertise FP16 yet).
 #define VMD_FP_INSTANTIATE(T)                                     \
   template bool IsNaN<T>(T);                                      \
   template bool IsSignalingNaN<T>(T);                             \

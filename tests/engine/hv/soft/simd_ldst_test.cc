@@ -608,5 +608,27 @@ TEST_F(SimdLdSt, RandomWordsOfThisGroupEndInWellFormedExits) {
   }
 }
 
+// No instruction word can match both a line of this group and a line of any
+// other group (or two lines of this group): table order never matters. For
+// the integer loads and stores that is bit 26 (V).
+TEST(SimdLdStDecode, LinesOverlapNoOtherLine) {
+  const std::span<const DecodeLine> others[] = {
+      DataProcessingTable(), LoadStoreTable(), SystemTable(),    FpTable(),
+      SimdLoadStoreTable(),  SimdMoveTable(),  SimdThreeTable(), SimdMiscTable()};
+  const auto mine = SimdLoadStoreTable();
+  for (const DecodeLine& a : mine) {
+    for (const auto& table : others) {
+      for (const DecodeLine& b : table) {
+        if (&a == &b) continue;
+        EXPECT_NE((a.value ^ b.value) & a.mask & b.mask, 0u) << a.name << " / " << b.name;
+      }
+    }
+  }
+  EXPECT_STREQ(DecodeName(0x3dc00000), "LDR (Q, SIMD) (unsigned offset)");
+  EXPECT_STREQ(DecodeName(0x4c407000), "LD1-LD4 (multiple structures)");  // ld1 {v0.16b}, [x0]
+  EXPECT_STREQ(DecodeName(0x0d203c48), "ST1-ST4 (single structure)");     // st4 {..b}[7], [x2]
+  EXPECT_STREQ(DecodeName(0x39400000), "LDRB (unsigned offset)");         // ldrb w0, [x0]
+}
+
 }  // namespace
 }  // namespace vmd::hvsoft::testing

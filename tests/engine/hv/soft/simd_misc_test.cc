@@ -826,8 +826,10 @@ class SimdMiscTest : public GuestTest {
   }
   void ExpectQ(int r, V128 want) {
     const V128 got = Q(r);
-    EXPECT_EQ(got.lo, want.lo) << std::hex << "V" << r << " lo 0x" << got.lo << " want 0x" << want.lo;
-    EXPECT_EQ(got.hi, want.hi) << std::hex << "V" << r << " hi 0x" << got.hi << " want 0x" << want.hi;
+    EXPECT_EQ(got.lo, want.lo) << std::hex << "V" << r << " lo 0x" << got.lo << " want 0x"
+                               << want.lo;
+    EXPECT_EQ(got.hi, want.hi) << std::hex << "V" << r << " hi 0x" << got.hi << " want 0x"
+                               << want.hi;
   }
 };
 

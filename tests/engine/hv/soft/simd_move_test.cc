@@ -421,5 +421,24 @@ TEST_F(SimdMove, RandomWordsOfThisGroupEndInWellFormedExits) {
   }
 }
 
+// No instruction word can match both a line of this group and a line of any
+// other group (or two lines of this group): table order never matters. For
+// the integer loads and stores that is bit 26 (V).
+TEST(SimdMoveDecode, LinesOverlapNoOtherLine) {
+  const std::span<const DecodeLine> others[] = {
+      DataProcessingTable(), LoadStoreTable(), SystemTable(),    FpTable(),
+      SimdLoadStoreTable(),  SimdMoveTable(),  SimdThreeTable(), SimdMiscTable()};
+  const auto mine = SimdMoveTable();
+  for (const DecodeLine& a : mine) {
+    for (const auto& table : others) {
+      for (const DecodeLine& b : table) {
+        if (&a == &b) continue;
+        EXPECT_NE((a.value ^ b.value) & a.mask & b.mask, 0u) << a.name << " / " << b.name;
+      }
+    }
+  }
+  EXPECT_STREQ(DecodeName(0x4e0b0420), "DUP (element)");
+}
+
 }  // namespace
 }  // namespace vmd::hvsoft::testing

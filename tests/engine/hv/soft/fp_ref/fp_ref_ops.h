@@ -1,7 +1,7 @@
 /* The operations of the FP reference vectors (fp_ref_vectors.inc): one id per
  * A64 instruction form that gen_fp_ref.c runs under qemu-aarch64 and
  * fp_test.cc replays on fp.h. Shared by both (plain C). Fixed-point forms use
- * the fbits named in the id. */
+ * the fbits named in the id; _H forms are FEAT_FP16 half-precision arithmetic. */
 #ifndef VMD_TESTS_HV_SOFT_FP_REF_OPS_H_
 #define VMD_TESTS_HV_SOFT_FP_REF_OPS_H_
 
@@ -21,7 +21,9 @@
   X(FCVT_SD) X(FCVT_DS) X(FCVT_HD) X(FCVT_DH) X(FCVT_HS) X(FCVT_SH)      \
   X(FCVTXN_SD) X(FRECPE_D) X(FRECPE_S) X(FRSQRTE_D) X(FRSQRTE_S)         \
   X(FRECPS_D) X(FRECPS_S) X(FRSQRTS_D) X(FRSQRTS_S) X(FRECPX_D)          \
-  X(FRECPX_S) X(URECPE) X(URSQRTE)
+  X(FRECPX_S) X(URECPE) X(URSQRTE) X(FADD_H) X(FMUL_H) X(FDIV_H)        \
+  X(FSQRT_H) X(FMADD_H) X(FMAXNM_H) X(FRECPE_H) X(FRSQRTE_H)            \
+  X(FRECPS_H) X(FRINTA_H) X(FCVTZS_WH) X(SCVTF_HW)
 
 #define FP_REF_ENUM(name) kFpRef_##name,
 enum FpRefOp { FP_REF_OPS(FP_REF_ENUM) kFpRefOpCount };

@@ -77,7 +77,7 @@ static u64 GenFp(int e, int f, u64 prev) {
   const u64 fmask = (1ull << f) - 1, emax = (1ull << e) - 1, bias = emax >> 1;
   const u64 sign = (Rnd() & 1) << (e + f);
   u64 exp, frac = Rnd() & fmask;
-  switch (Rnd() % 18) {
+  switch (Rnd() % 19) {
     case 0: exp = 0; frac = 0; break;
     case 1: exp = 0; break;
     case 2: exp = 0; frac = 1 + Rnd() % 15; break;
@@ -92,6 +92,7 @@ static u64 GenFp(int e, int f, u64 prev) {
     case 12: return Rnd() & (((1ull << (e + f)) << 1) - 1);
     case 13: exp = bias + Rnd() % 70; if (exp > emax - 1) exp = emax - 1; break;
     case 14: exp = bias + Rnd() % 24; frac &= ~((1ull << (f > 20 ? f - 20 : 0)) - 1); break;
+    case 15: exp = bias - bias / 2 - Rnd() % 8; break; /* products near the denormals */
     default: { /* close to prev: cancellation, same binade */
       u64 pe = (prev >> f) & emax;
       if (pe == emax) pe = bias;
@@ -184,6 +185,11 @@ static void Exec(int op, u64 cr, u64 a, u64 b, u64 c, u64* result, u64* fpsr) {
     D(FRSQRTS_D, "frsqrts d0, d1, d2") D(FRSQRTS_S, "frsqrts s0, s1, s2")
     D(FRECPX_D, "frecpx d0, d1") D(FRECPX_S, "frecpx s0, s1")
     D(URECPE, "urecpe v0.2s, v1.2s") D(URSQRTE, "ursqrte v0.2s, v1.2s")
+    D(FADD_H, "fadd h0, h1, h2") D(FMUL_H, "fmul h0, h1, h2") D(FDIV_H, "fdiv h0, h1, h2")
+    D(FSQRT_H, "fsqrt h0, h1") D(FMADD_H, "fmadd h0, h1, h2, h3")
+    D(FMAXNM_H, "fmaxnm h0, h1, h2") D(FRECPE_H, "frecpe h0, h1")
+    D(FRSQRTE_H, "frsqrte h0, h1") D(FRECPS_H, "frecps h0, h1, h2")
+    D(FRINTA_H, "frinta h0, h1") X(FCVTZS_WH, "fcvtzs w0, h1") D(SCVTF_HW, "scvtf h0, w1")
     default: break;
   }
   *result = r;
@@ -214,7 +220,8 @@ void FpRefMain(void) {
         if (op == kFpRef_URECPE || op == kFpRef_URSQRTE) a &= 0xffffffffull;
       } else if (kind == 'h') {
         a = GenFp(5, 10, 0x3c00);
-        b = c = 0;
+        b = GenFp(5, 10, a);
+        c = GenFp(5, 10, b);
       } else if (kind == 's') {
         a = GenFp(8, 23, 0x3f800000);
         b = GenFp(8, 23, a);
