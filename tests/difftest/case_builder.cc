@@ -266,6 +266,7 @@ void CaseBuilder::Build(DtCase* out, std::vector<std::string>* snippet_names,
     out->fpcr = Fpcr();
     out->fpsr = Fpsr();
     for (int i = 0; i < 32; ++i) VecValue(out->v[i]);
+    vregs_ = rng_.Chance(1, 4) ? 4 : 32;
   }
   int snippets = static_cast<int>(rng_.Range(1, kMaxSnippets));
   for (int i = 0; i < snippets && !enabled_.empty(); ++i) {

@@ -79,8 +79,9 @@ class CaseBuilder {
   // aligned to `align`, often in a small hot window so accesses overlap.
   uint64_t DataOffset(uint64_t size, uint64_t align);
   // ---- for FP/SIMD generators ----
-  // Random vector register 0..31.
-  int VReg() { return static_cast<int>(rng_.Below(32)); }
+  // Random vector register: 0..31, or in a quarter of the FP cases 0..3 so
+  // destinations often alias sources and results feed the next instruction.
+  int VReg() { return static_cast<int>(rng_.Below(vregs_)); }
   // Interesting IEEE values of each format (NaNs quiet and signaling, ±inf,
   // ±0, denormals, extreme normals, values at integer-conversion limits and
   // rounding boundaries, random ones).
@@ -110,6 +111,7 @@ class CaseBuilder {
   std::vector<bool> setup_;  // per code_ word: not under test
   std::vector<std::string>* names_ = nullptr;
   int depth_ = 0;
+  int vregs_ = 32;
 };
 
 }  // namespace vmd::difftest
