@@ -220,6 +220,26 @@ TEST(Reference, ScalarFpAddAndFlagsAndRoundingMode) {
   EXPECT_EQ(r.v[1][0], c.v[1][0]);
 }
 
+// The prologue loads and the epilogue stores every V register, FPCR and
+// FPSR in place: a NOP case gives them back unchanged.
+TEST(Reference, NopCaseReturnsEveryVectorRegisterAndFpcrFpsr) {
+  DtCase c = MakeCase({kNop});
+  for (int i = 0; i < 32; ++i) {
+    c.v[i][0] = 0x0101010101010101ull * static_cast<uint64_t>(i + 1);
+    c.v[i][1] = ~c.v[i][0] ^ (static_cast<uint64_t>(i) << 56);
+  }
+  c.fpcr = 0x07c00000;  // RMode 3, FZ, DN, AHP
+  c.fpsr = 0x0800009f;  // QC and every cumulative flag
+  DtResult r = RunRef({c})[0];
+  ASSERT_EQ(r.status, DT_STATUS_OK);
+  for (int i = 0; i < 32; ++i) {
+    EXPECT_EQ(r.v[i][0], c.v[i][0]) << "v" << i;
+    EXPECT_EQ(r.v[i][1], c.v[i][1]) << "v" << i;
+  }
+  EXPECT_EQ(r.fpcr & DT_FPCR_MASK, c.fpcr);
+  EXPECT_EQ(r.fpsr & DT_FPSR_MASK, c.fpsr);
+}
+
 // A fault after FP work: the V registers and FPSR come from the signal frame.
 TEST(Reference, FpStateAtAFaultComesFromTheSignalFrame) {
   DtCase c = MakeCase({FpDp2(0, 2, 1, 1, 0), 0x00000000});  // fdiv s0, s1, s2 ; udf #0
