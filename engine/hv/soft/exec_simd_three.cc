@@ -9,8 +9,12 @@
 // tests/engine/hv/soft/simd_three_test.cc.
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <limits>
+#include <span>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "engine/hv/soft/decode.h"
@@ -32,8 +36,6 @@ struct Ctx {
 template <typename T>
 using Uns = std::make_unsigned_t<T>;
 template <typename T>
-using Sgn = std::make_signed_t<T>;
-template <typename T>
 inline constexpr int kBits = sizeof(T) * 8;
 // Modular arithmetic type for T (no promotion to int, no signed overflow).
 template <typename T>
@@ -42,14 +44,13 @@ using Mod = std::conditional_t<(sizeof(T) < 4), uint32_t, Uns<T>>;
 template <bool kSigned, int kBytes>
 using Int = std::conditional_t<
     kBytes == 1, std::conditional_t<kSigned, int8_t, uint8_t>,
-    std::conditional_t<kBytes == 2, std::conditional_t<kSigned, int16_t, uint16_t>,
-                       std::conditional_t<kBytes == 4, std::conditional_t<kSigned, int32_t, uint32_t>,
-                                          std::conditional_t<kSigned, int64_t, uint64_t>>>>;
+    std::conditional_t<
+        kBytes == 2, std::conditional_t<kSigned, int16_t, uint16_t>,
+        std::conditional_t<kBytes == 4, std::conditional_t<kSigned, int32_t, uint32_t>,
+                           std::conditional_t<kSigned, int64_t, uint64_t>>>>;
 // Twice as wide, same signedness.
 template <typename T>
 using Wider = Int<std::is_signed_v<T>, sizeof(T) * 2>;
-
-constexpr uint32_t kQcBit = 1u << 27;
 
 // SatQ(v, esize, unsigned) into T's range, noting saturation.
 template <typename T>
@@ -120,16 +121,16 @@ inline i128 ShiftRight(T v, int sh) {
 // Each op: static T Do(T n, T m, T d, Ctx&) on the (signed or unsigned) element
 // type; kD says whether it reads the destination, kFp whether it uses FPCR.
 
-#define VMD_INT_OP(Name, reads_d, expr)                   \
-  template <typename T>                                   \
-  struct Name {                                           \
-    static constexpr bool kD = reads_d;                   \
-    static constexpr bool kFp = false;                    \
-    static T Do(T n, T m, T d, Ctx& x) {                  \
-      (void)n, (void)m, (void)d, (void)x;                 \
-      using M [[maybe_unused]] = Mod<T>;                  \
-      return static_cast<T>(expr);                        \
-    }                                                     \
+#define VMD_INT_OP(Name, reads_d, expr)   \
+  template <typename T>                   \
+  struct Name {                           \
+    static constexpr bool kD = reads_d;   \
+    static constexpr bool kFp = false;    \
+    static T Do(T n, T m, T d, Ctx& x) {  \
+      (void)n, (void)m, (void)d, (void)x; \
+      using M [[maybe_unused]] = Mod<T>;  \
+      return static_cast<T>(expr);        \
+    }                                     \
   };
 
 VMD_INT_OP(OpAdd, false, M(n) + M(m))
@@ -159,7 +160,7 @@ VMD_INT_OP(OpQdmulh, false, Sat<T>((2 * i128{n} * i128{m}) >> kBits<T>, x))
 VMD_INT_OP(OpQrdmulh, false,
            Sat<T>((2 * i128{n} * i128{m} + (i128{1} << (kBits<T> - 1))) >> kBits<T>, x))
 // Bitwise ops run on 64-bit lanes whatever the arrangement.
-VMD_INT_OP(OpAnd, false, n & m)
+VMD_INT_OP(OpAnd, false, n& m)
 VMD_INT_OP(OpBic, false, n & ~m)
 VMD_INT_OP(OpOrr, false, n | m)
 VMD_INT_OP(OpOrn, false, n | ~m)
@@ -174,16 +175,16 @@ VMD_INT_OP(OpQdmlsl, true, Sat<T>(i128{d} - i128{Sat<T>(2 * i128{n} * i128{m}, x
 VMD_INT_OP(OpPmull, false, PolyMul8(static_cast<uint8_t>(n), static_cast<uint8_t>(m)))
 #undef VMD_INT_OP
 
-#define VMD_FP_OP(Name, reads_d, expr)                    \
-  template <typename T>                                   \
-  struct Name {                                           \
-    static constexpr bool kD = reads_d;                   \
-    static constexpr bool kFp = true;                     \
-    static T Do(T n, T m, T d, Ctx& x) {                  \
-      (void)d;                                            \
-      fp::Env& e = x.env;                                 \
-      return static_cast<T>(expr);                        \
-    }                                                     \
+#define VMD_FP_OP(Name, reads_d, expr)   \
+  template <typename T>                  \
+  struct Name {                          \
+    static constexpr bool kD = reads_d;  \
+    static constexpr bool kFp = true;    \
+    static T Do(T n, T m, T d, Ctx& x) { \
+      (void)d;                           \
+      fp::Env& e = x.env;                \
+      return static_cast<T>(expr);       \
+    }                                    \
   };
 
 VMD_FP_OP(OpFadd, false, fp::Add<T>(n, m, e))
@@ -226,7 +227,7 @@ inline void Begin(Cpu& c, Ctx& x) {
   if constexpr (kFp) x.env.fpcr = static_cast<uint32_t>(c.fpcr);
 }
 inline void Finish(Cpu& c, const Ctx& x) {
-  if (x.sat) c.fpsr |= kQcBit;
+  if (x.sat) c.fpsr |= fp::kQc;
   c.fpsr |= x.env.flags;
 }
 
@@ -456,11 +457,10 @@ bool CvtFromFixed(Cpu& c, const Insn& i) {
   Vec r;
   for (int e = 0; e < kLanes<Ti, kMode>; ++e) {
     // Signed values go sign-extended, unsigned ones zero-extended.
-    const uint64_t v = static_cast<uint64_t>(static_cast<std::conditional_t<
-                                                 std::is_signed_v<Ti>, int64_t, uint64_t>>(
-        n.Get<Ti>(e)));
-    r.Set<F>(e, fp::FromFixed<F>(v, i.a, !std::is_signed_v<Ti>, kBits<Ti>,
-                                 x.env.FpcrRounding(), x.env));
+    const uint64_t v = static_cast<uint64_t>(
+        static_cast<std::conditional_t<std::is_signed_v<Ti>, int64_t, uint64_t>>(n.Get<Ti>(e)));
+    r.Set<F>(
+        e, fp::FromFixed<F>(v, i.a, !std::is_signed_v<Ti>, kBits<Ti>, x.env.FpcrRounding(), x.env));
   }
   Store<F, kMode>(c, i.rd, r);
   Finish(c, x);
@@ -477,8 +477,8 @@ bool CvtToFixed(Cpu& c, const Insn& i) {
   const Vec n = GetVec(c, i.rn);
   Vec r;
   for (int e = 0; e < kLanes<Ti, kMode>; ++e) {
-    r.Set<F>(e, static_cast<F>(fp::ToFixed<F>(n.Get<F>(e), i.a, !std::is_signed_v<Ti>,
-                                              kBits<Ti>, fp::Round::kZero, x.env)));
+    r.Set<F>(e, static_cast<F>(fp::ToFixed<F>(n.Get<F>(e), i.a, !std::is_signed_v<Ti>, kBits<Ti>,
+                                              fp::Round::kZero, x.env)));
   }
   Store<F, kMode>(c, i.rd, r);
   Finish(c, x);
@@ -585,8 +585,7 @@ struct Builder {
     for (int s = 0; s < 4; ++s) {
       for (int q = 0; q < 2; ++q) {
         if (g[s][q] == nullptr) continue;
-        lines.push_back({0xffe0fc00,
-                         0x0e200400u | q << 30 | u << 29 | s << 22 | opcode << 11, name,
+        lines.push_back({0xffe0fc00, 0x0e200400u | q << 30 | u << 29 | s << 22 | opcode << 11, name,
                          g[s][q], XThree, false});
       }
     }
@@ -595,15 +594,16 @@ struct Builder {
   void Scalar(int u, int opcode, const char* name, const Column& col) {
     for (int s = 0; s < 4; ++s) {
       if (col[s] == nullptr) continue;
-      lines.push_back(
-          {0xffe0fc00, 0x5e200400u | u << 29 | s << 22 | opcode << 11, name, col[s], XThree, false});
+      lines.push_back({0xffe0fc00, 0x5e200400u | u << 29 | s << 22 | opcode << 11, name, col[s],
+                       XThree, false});
     }
   }
   // AdvSIMD three different: 0 Q U 01110 size 1 Rm opcode 00 Rn Rd, and the
   // scalar form 01 U 11110 size 1 Rm opcode 00 Rn Rd (scalar: q = -1).
   void Different(int u, int opcode, int size, int q, const char* name, Handler h) {
     const uint32_t base = q < 0 ? 0x5e200000u : 0x0e200000u | q << 30;
-    lines.push_back({0xffe0fc00, base | u << 29 | size << 22 | opcode << 12, name, h, XThree, false});
+    lines.push_back(
+        {0xffe0fc00, base | u << 29 | size << 22 | opcode << 12, name, h, XThree, false});
   }
   // Shift by immediate: 0 Q U 011110 immh immb opcode 1 Rn Rd, scalar
   // 01 U 111110 immh immb opcode 1 Rn Rd (q = -1). esize_log: 0..3 = 8..64
@@ -717,8 +717,7 @@ std::vector<DecodeLine> BuildTable() {
   const IntRow int_rows[] = {
       {0x00, "shadd", IntGrid<OpHadd, true, false>(), "uhadd", IntGrid<OpHadd, false, false>()},
       {0x01, "sqadd", IntGrid<OpQadd, true, true>(), "uqadd", IntGrid<OpQadd, false, true>()},
-      {0x02, "srhadd", IntGrid<OpRhadd, true, false>(), "urhadd",
-       IntGrid<OpRhadd, false, false>()},
+      {0x02, "srhadd", IntGrid<OpRhadd, true, false>(), "urhadd", IntGrid<OpRhadd, false, false>()},
       {0x04, "shsub", IntGrid<OpHsub, true, false>(), "uhsub", IntGrid<OpHsub, false, false>()},
       {0x05, "sqsub", IntGrid<OpQsub, true, true>(), "uqsub", IntGrid<OpQsub, false, true>()},
       {0x06, "cmgt", IntGrid<OpCmgt, true, true>(), "cmhi", IntGrid<OpCmgt, false, true>()},
@@ -726,8 +725,7 @@ std::vector<DecodeLine> BuildTable() {
       {0x08, "sshl", IntGrid<OpShl, true, true>(), "ushl", IntGrid<OpShl, false, true>()},
       {0x09, "sqshl", IntGrid<OpQshl, true, true>(), "uqshl", IntGrid<OpQshl, false, true>()},
       {0x0a, "srshl", IntGrid<OpRshl, true, true>(), "urshl", IntGrid<OpRshl, false, true>()},
-      {0x0b, "sqrshl", IntGrid<OpQrshl, true, true>(), "uqrshl",
-       IntGrid<OpQrshl, false, true>()},
+      {0x0b, "sqrshl", IntGrid<OpQrshl, true, true>(), "uqrshl", IntGrid<OpQrshl, false, true>()},
       {0x0c, "smax", IntGrid<OpMax, true, false>(), "umax", IntGrid<OpMax, false, false>()},
       {0x0d, "smin", IntGrid<OpMin, true, false>(), "umin", IntGrid<OpMin, false, false>()},
       {0x0e, "sabd", IntGrid<OpAbd, true, false>(), "uabd", IntGrid<OpAbd, false, false>()},
@@ -850,7 +848,8 @@ std::vector<DecodeLine> BuildTable() {
       {Long<OpQdmull, int16_t, false, 0, true>, Long<OpQdmull, int32_t, false, 0, true>}};
   for (int k = 0; k < 3; ++k) {
     for (int s = 1; s <= 2; ++s) {
-      for (int q = 0; q < 2; ++q) b.Different(0, qd_opcodes[k], s, q, qd_names[k], qd_grids[k][s][q]);
+      for (int q = 0; q < 2; ++q)
+        b.Different(0, qd_opcodes[k], s, q, qd_names[k], qd_grids[k][s][q]);
       b.Different(0, qd_opcodes[k], s, -1, qd_names[k], qd_scalar[k][s - 1]);
     }
   }
@@ -911,8 +910,8 @@ std::vector<DecodeLine> BuildTable() {
        QShlImm<int64_t, uint64_t, 0>},
       {QShlImm<int8_t, int8_t, 0>, QShlImm<int16_t, int16_t, 0>, QShlImm<int32_t, int32_t, 0>,
        QShlImm<int64_t, int64_t, 0>},
-      {QShlImm<uint8_t, uint8_t, 0>, QShlImm<uint16_t, uint16_t, 0>,
-       QShlImm<uint32_t, uint32_t, 0>, QShlImm<uint64_t, uint64_t, 0>}};
+      {QShlImm<uint8_t, uint8_t, 0>, QShlImm<uint16_t, uint16_t, 0>, QShlImm<uint32_t, uint32_t, 0>,
+       QShlImm<uint64_t, uint64_t, 0>}};
   for (int s = 0; s < 4; ++s) {
     b.Shift(1, 0x0c, s, -1, "sqshlu", qshl_scalar[0][s], XShiftLeft);
     b.Shift(0, 0x0e, s, -1, "sqshl", qshl_scalar[1][s], XShiftLeft);

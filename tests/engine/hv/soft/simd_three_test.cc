@@ -7,7 +7,12 @@
 // half. Encodings come from aarch64-linux-gnu-as, expected values from
 // qemu-aarch64 -cpu cortex-a53 (ARMv8.0): simd_three_ref/gen.py generated
 // the tables below; several were checked by hand against the ARM ARM
-// pseudocode (see the named tests at the end).
+// pseudocode (see the named tests at the end). The sweep test runs one word
+// of every U/size/Q/opcode combination of the six encoding groups
+// (simd_three_ref/sweep.inc): allocated or UNDEFINED as on qemu, and the
+// same V0 and FPSR on pseudo-random inputs.
+#include <iterator>
+#include <ostream>
 #include <string>
 
 #include "engine/hv/soft/decode.h"
@@ -824,7 +829,7 @@ TEST_F(SimdThreeTest, Addhn2WritesUpperHalfAndKeepsLower) {
 TEST_F(SimdThreeTest, SshrScalarReplicatesSignAndZeroesUpperBits) {
   SetQ(0, {0x5555, 0x6666});
   SetQ(1, {0x8000000000000000, 0x7fffffffffffffff});
-  Exec({0x5f410420});  // sshr d0, d1, #63
+  Exec({0x5f410420});         // sshr d0, d1, #63
   EXPECT_EQ(Q(0).lo, ~0ull);  // the sign bit, replicated
   EXPECT_EQ(Q(0).hi, 0u);
 }
@@ -841,6 +846,108 @@ TEST_F(SimdThreeTest, TrapsWhenFpDisabled) {
   Exec({0x4e228420});  // add v0.16b, v1.16b, v2.16b
   EXPECT_EQ(X(1) >> 26, 0x07u);
   EXPECT_EQ(X(2), kRamBase);
+}
+
+// ---- the sweep: every U/size/Q/opcode combination of the six groups ----------------
+
+struct SweepRow {
+  uint32_t word;
+  uint32_t fpcr;
+  bool allocated;
+  uint64_t lo, hi, fpsr;
+};
+
+constexpr SweepRow kSweep[] = {
+#include "tests/engine/hv/soft/simd_three_ref/sweep.inc"
+};
+
+// The inputs of sweep row k, as gen.py's inputs(k): splitmix64 picks random
+// bits, shift-count bytes, or special single/double values per 64 bits.
+constexpr uint8_t kShiftBytes[] = {0,  1,  2,  7,    8,    9,    15,   16,   17,   31,   32,  33,
+                                   63, 64, 65, 0xff, 0xfe, 0xf8, 0xf0, 0xe0, 0xc0, 0x80, 0x7f};
+constexpr uint32_t kF32s[] = {
+    0,          0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7f800001,
+    0xffc00123, 1,          0x007fffff, 0x807fffff, 0x7f7fffff, 0x00800000, 0x3fc00000, 0x40400000,
+    0x4f000000, 0xcf000000, 0x5f000000, 0x4f800000, 0xdf000000, 0x3f000000, 0x40000000, 0xc0000000};
+constexpr uint64_t kF64s[] = {0,
+                              1ull << 63,
+                              0x3ff0000000000000,
+                              0xbff0000000000000,
+                              0x7ff0000000000000,
+                              0xfff0000000000000,
+                              0x7ff8000000000000,
+                              0x7ff0000000000001,
+                              1,
+                              0x000fffffffffffff,
+                              0x7fefffffffffffff,
+                              0x0010000000000000,
+                              0x3ff8000000000000,
+                              0x43e0000000000000,
+                              0xc3e0000000000000,
+                              0x41e0000000000000,
+                              0xc1e0000000000000,
+                              0x43f0000000000000,
+                              0x4000000000000000,
+                              0x3fe0000000000000};
+
+struct SplitMix {
+  uint64_t s;
+  uint64_t Next() {
+    s += 0x9e3779b97f4a7c15;
+    uint64_t z = s;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
+    return z ^ (z >> 31);
+  }
+  uint64_t Chunk() {
+    const uint64_t sel = Next() % 8;
+    if (sel < 3) return Next();
+    if (sel == 3) {
+      const uint64_t x = Next();
+      uint64_t v = 0;
+      for (int i = 0; i < 8; ++i) {
+        v |= uint64_t{kShiftBytes[((x >> (8 * i)) & 0xff) % std::size(kShiftBytes)]} << (8 * i);
+      }
+      return v;
+    }
+    if (sel < 6) {
+      const uint64_t x = Next();
+      return kF32s[x % std::size(kF32s)] | uint64_t{kF32s[(x >> 16) % std::size(kF32s)]} << 32;
+    }
+    return kF64s[Next() % std::size(kF64s)];
+  }
+};
+
+TEST_F(SimdThreeTest, SweepOfEveryEncodingFormMatchesQemu) {
+  int allocated = 0;
+  for (size_t k = 0; k < std::size(kSweep); ++k) {
+    const SweepRow& row = kSweep[k];
+    SCOPED_TRACE(::testing::Message()
+                 << "word 0x" << std::hex << row.word << " (" << DecodeName(row.word) << ")");
+    SplitMix rng{k};
+    V128 in[3];
+    for (V128& v : in) {
+      v.lo = rng.Chunk();
+      v.hi = rng.Chunk();
+    }
+    for (int r = 0; r < 3; ++r) SetQ(r, in[r]);
+    SetReg(HV_REG_FPCR, row.fpcr);
+    SetReg(HV_REG_FPSR, 0);
+    SetReg(HV_REG_CPSR, 0x3c5);
+    Exec({row.word});
+    if (!row.allocated) {
+      EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x200 + 12);
+      EXPECT_EQ(X(1) >> 26, 0u);  // EC 0: unknown
+      continue;
+    }
+    ++allocated;
+    ASSERT_EQ(Reg(HV_REG_PC), kRamBase + 8) << "exception, ESR 0x" << std::hex << X(1);
+    const V128 got = Q(0);
+    EXPECT_EQ(got.lo, row.lo);
+    EXPECT_EQ(got.hi, row.hi);
+    EXPECT_EQ(Reg(HV_REG_FPSR), row.fpsr);
+  }
+  EXPECT_EQ(allocated, 808);
 }
 
 TEST(SimdThreeTable, EveryLineIsWellFormedAndReachable) {

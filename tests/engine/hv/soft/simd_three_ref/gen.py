@@ -8,8 +8,16 @@ inputs in V0 (destination), V1, V2 and FPCR, and prints the C++ table rows
 SIGILL under qemu. Not run by the build: rerun by hand when cases change,
 paste the output into the test.
 
-  python3 gen.py > /tmp/rows.inc
+  python3 gen.py > /tmp/rows.inc      (the named cases and unallocated words)
+  python3 gen.py sweep > sweep.inc    (every U/size/Q/opcode combination)
+
+The sweep takes one word per combination of the encoding fields of the six
+groups (registers V0 <- V1, V2, sources chosen at random among V0..V2), asks
+qemu whether it is allocated (SIGILL or not; the crypto PMULL is counted as
+unallocated since our CPU has no crypto), and for allocated words records V0
+and FPSR after running it on inputs from Inputs(k) (mirrored in the test).
 """
+import concurrent.futures
 import os
 import re
 import struct
@@ -407,5 +415,146 @@ insn_{k}:
         print(f"    {{\"{name}\", 0x{word:08x}}},  // {what}")
 
 
+# ---- sweep ---------------------------------------------------------------------
+
+M64 = (1 << 64) - 1
+SHIFT_BYTES = [0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 0xFF, 0xFE, 0xF8, 0xF0, 0xE0,
+               0xC0, 0x80, 0x7F]
+F32S = [0, 0x80000000, 0x3F800000, 0xBF800000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x7F800001,
+        0xFFC00123, 1, 0x007FFFFF, 0x807FFFFF, 0x7F7FFFFF, 0x00800000, 0x3FC00000, 0x40400000,
+        0x4F000000, 0xCF000000, 0x5F000000, 0x4F800000, 0xDF000000, 0x3F000000, 0x40000000,
+        0xC0000000]
+F64S = [0, 1 << 63, 0x3FF0000000000000, 0xBFF0000000000000, 0x7FF0000000000000,
+        0xFFF0000000000000, 0x7FF8000000000000, 0x7FF0000000000001, 1, 0x000FFFFFFFFFFFFF,
+        0x7FEFFFFFFFFFFFFF, 0x0010000000000000, 0x3FF8000000000000, 0x43E0000000000000,
+        0xC3E0000000000000, 0x41E0000000000000, 0xC1E0000000000000, 0x43F0000000000000,
+        0x4000000000000000, 0x3FE0000000000000]
+FPCRS = [0, 0, 0, 1 << 22, 2 << 22, 3 << 22, 1 << 24, 1 << 25, 3 << 24]
+
+
+class SplitMix:
+    def __init__(self, seed):
+        self.s = seed & M64
+
+    def next(self):
+        self.s = (self.s + 0x9E3779B97F4A7C15) & M64
+        z = self.s
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
+        return z ^ (z >> 31)
+
+
+def chunk(r):
+    sel = r.next() % 8
+    if sel < 3:
+        return r.next()
+    if sel == 3:
+        x = r.next()
+        return sum(SHIFT_BYTES[((x >> (8 * i)) & 0xFF) % len(SHIFT_BYTES)] << (8 * i) for i in range(8))
+    if sel < 6:
+        x = r.next()
+        return F32S[x % len(F32S)] | F32S[(x >> 16) % len(F32S)] << 32
+    return F64S[r.next() % len(F64S)]
+
+
+def inputs(k):
+    """V0, V1, V2 of sweep case k (lo, hi each): Inputs() in the test."""
+    r = SplitMix(k)
+    return [chunk(r) for _ in range(6)]
+
+
+def sweep_words():
+    rnd = __import__("random").Random(2026)
+    words = []
+
+    def regs(w, rm_field):
+        w |= rnd.choice([1, 1, 0, 2]) << 5
+        if rm_field:
+            w |= rnd.choice([2, 2, 0, 1]) << 16
+        return w
+
+    for q in range(2):
+        for u in range(2):
+            for size in range(4):
+                for op in range(32):
+                    words.append(regs(0x0E200400 | q << 30 | u << 29 | size << 22 | op << 11, True))
+                for op in range(16):
+                    words.append(regs(0x0E200000 | q << 30 | u << 29 | size << 22 | op << 12, True))
+                for op in range(32):
+                    immh = (1 << size) | rnd.getrandbits(size) if size else 1
+                    words.append(regs(0x0F000400 | q << 30 | u << 29 | immh << 19 | rnd.getrandbits(3) << 16
+                                      | op << 11, False))
+    for u in range(2):
+        for size in range(4):
+            for op in range(32):
+                words.append(regs(0x5E200400 | u << 29 | size << 22 | op << 11, True))
+            for op in range(16):
+                words.append(regs(0x5E200000 | u << 29 | size << 22 | op << 12, True))
+            for op in range(32):
+                immh = (1 << size) | rnd.getrandbits(size) if size else 1
+                words.append(regs(0x5F000400 | u << 29 | immh << 19 | rnd.getrandbits(3) << 16 | op << 11,
+                                  False))
+    return [(w, rnd.choice(FPCRS)) for w in words]
+
+
+def is_crypto_pmull(w):
+    return (w & 0xBFE0FC00) == 0x0EE0E000
+
+
+def qemu_allocated(w, work):
+    exe = build(PRE + "  .inst 0x%08x\n" % w + POST % 0 + "\n.data\ninputs:\noutputs:\n", work, "s%08x" % w)
+    r = subprocess.run(["qemu-aarch64", "-cpu", CPU, exe], capture_output=True)
+    os.unlink(exe)
+    return r.returncode not in (-4, 132)
+
+
+def sweep():
+    work = tempfile.mkdtemp()
+    words = sweep_words()
+    cache_file = os.path.join(tempfile.gettempdir(), "simd_three_sweep_alloc.txt")
+    cache = {}
+    if os.path.exists(cache_file):
+        cache = {int(a, 16): b == "1" for a, b in (ln.split() for ln in open(cache_file))}
+    todo = [w for w, _ in words if w not in cache]
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        for w, a in zip(todo, pool.map(lambda w: qemu_allocated(w, work), todo)):
+            cache[w] = a
+    with open(cache_file, "w") as f:
+        f.writelines("%08x %d\n" % (w, a) for w, a in cache.items())
+    allocated = [cache[w] and not is_crypto_pmull(w) for w, _ in words]
+    live = [(k, w, fpcr) for k, ((w, fpcr), a) in enumerate(zip(words, allocated)) if a]
+    body = [PRE.replace("adr x20, inputs", "ldr x20, =inputs").replace("adr x21, outputs",
+                                                                       "ldr x21, =outputs")]
+    data = [".data", ".balign 16", "inputs:"]
+    for k, w, fpcr in live:
+        body.append(f"""
+  ldr q0, [x20], #16
+  ldr q1, [x20], #16
+  ldr q2, [x20], #16
+  ldr x1, [x20], #16
+  msr fpcr, x1
+  msr fpsr, xzr
+  .inst 0x{w:08x}
+  mrs x1, fpsr
+  str q0, [x21], #16
+  str x1, [x21], #16""")
+        data.append("  .quad " + ", ".join("0x%x" % x for x in inputs(k)) + ", 0x%x, 0" % fpcr)
+    body.append(POST.replace("adr x1, outputs", "ldr x1, =outputs") % (32 * len(live)))
+    data += [".balign 16", "outputs:", "  .skip %d" % (32 * len(live))]
+    exe = build("\n".join(body) + "\n.ltorg\n" + "\n".join(data) + "\n", work, "sweep")
+    out = subprocess.run(["qemu-aarch64", "-cpu", CPU, exe], check=True, capture_output=True).stdout
+    assert len(out) == 32 * len(live)
+    results = {}
+    for j, (k, _, _) in enumerate(live):
+        results[k] = struct.unpack("<QQQ", out[32 * j:32 * j + 24])
+    print("// Generated by simd_three_ref/gen.py sweep: {word, FPCR, allocated, V0 lo, V0 hi, FPSR}.")
+    for k, (w, fpcr) in enumerate(words):
+        lo, hi, fpsr = results.get(k, (0, 0, 0))
+        print("{0x%08x, 0x%x, %d, 0x%x, 0x%x, 0x%x}," % (w, fpcr, k in results, lo, hi, fpsr))
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["sweep"]:
+        sweep()
+    else:
+        main()
