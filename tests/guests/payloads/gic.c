@@ -167,9 +167,8 @@ static void irq_handler(unsigned vector, struct exc_frame* frame, uint64_t esr) 
       write_sysreg(3, cntp_ctl_el0);
       seen_ptimer++;
     } else if (id == INTID_UART) {
-      volatile uint32_t* base = (volatile uint32_t*)PL011_BASE;
-      while (!(base[PL011_FR / 4] & PL011_FR_RXFE)) {
-        (void)base[PL011_DR / 4];
+      while (!(mmio_read32(PL011_BASE + PL011_FR) & PL011_FR_RXFE)) {
+        (void)mmio_read32(PL011_BASE + PL011_DR);
         uart_bytes++;
       }
       seen_uart++;
@@ -211,12 +210,12 @@ static void test_timers(void) {
 }
 
 static void test_uart_interrupt(void) {
-  volatile uint32_t* base = (volatile uint32_t*)PL011_BASE;
+  const uint64_t imsc = PL011_BASE + PL011_IMSC;
   gic_set_edge(INTID_UART, 0);
   gic_set_priority(INTID_UART, 0x80);
   gic_route_spi(INTID_UART, read_sysreg(mpidr_el1));
   gic_enable(INTID_UART);
-  base[PL011_IMSC / 4] |= PL011_RXIM;
+  mmio_write32(imsc, mmio_read32(imsc) | PL011_RXIM);
   irq_enable();
   // The runner types "g"; wait for its interrupt (a timer keeps WFI from
   // sleeping forever if it never comes).
@@ -228,7 +227,7 @@ static void test_uart_interrupt(void) {
   }
   irq_disable();
   write_sysreg(0, cntv_ctl_el0);
-  base[PL011_IMSC / 4] &= ~PL011_RXIM;
+  mmio_write32(imsc, mmio_read32(imsc) & ~PL011_RXIM);
   EXPECT_GE(seen_uart, 1);
   EXPECT_GE(uart_bytes, 1);
   EXPECT_FALSE(gic_is_pending(INTID_UART));  // level: low once the FIFO is empty

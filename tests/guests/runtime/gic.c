@@ -16,7 +16,9 @@
 #define GICR_WAKER 0x0014
 /* In the SGI frame, the same offsets as the distributor's banked registers. */
 
-static inline volatile uint32_t* reg32(uint64_t addr) { return (volatile uint32_t*)addr; }
+#define rd32 mmio_read32
+#define wr32 mmio_write32
+#define wr64 mmio_write64
 
 static uint64_t rd_base(void) { return GICR_BASE + cpu_id() * GICR_STRIDE; }
 
@@ -26,31 +28,31 @@ static uint64_t frame(uint32_t intid) {
 }
 
 void gic_dist_init(void) {
-  *reg32(GICD_BASE + GICD_CTLR) = 0;
+  wr32(GICD_BASE + GICD_CTLR, 0);
   dsb(sy);
   /* Every SPI: group 1, disabled, priority 0xa0, level. */
   for (uint32_t n = 32; n < 128; n += 32) {
-    *reg32(GICD_BASE + GICD_IGROUPR + n / 8) = 0xffffffffu;
-    *reg32(GICD_BASE + GICD_ICENABLER + n / 8) = 0xffffffffu;
-    *reg32(GICD_BASE + GICD_ICPENDR + n / 8) = 0xffffffffu;
+    wr32(GICD_BASE + GICD_IGROUPR + n / 8, 0xffffffffu);
+    wr32(GICD_BASE + GICD_ICENABLER + n / 8, 0xffffffffu);
+    wr32(GICD_BASE + GICD_ICPENDR + n / 8, 0xffffffffu);
   }
-  for (uint32_t n = 32; n < 128; n += 4) *reg32(GICD_BASE + GICD_IPRIORITYR + n) = 0xa0a0a0a0u;
+  for (uint32_t n = 32; n < 128; n += 4) wr32(GICD_BASE + GICD_IPRIORITYR + n, 0xa0a0a0a0u);
   /* ARE (bit 4), EnableGrp1 (bit 1), EnableGrp0 (bit 0); single security state. */
-  *reg32(GICD_BASE + GICD_CTLR) = (1u << 4) | (1u << 1) | 1u;
+  wr32(GICD_BASE + GICD_CTLR, (1u << 4) | (1u << 1) | 1u);
   dsb(sy);
 }
 
 void gic_cpu_init(void) {
   const uint64_t rd = rd_base();
   /* Wake the redistributor: clear ProcessorSleep, wait for ChildrenAsleep to clear. */
-  *reg32(rd + GICR_WAKER) &= ~(1u << 1);
+  wr32(rd + GICR_WAKER, rd32(rd + GICR_WAKER) & ~(1u << 1));
   dsb(sy);
-  for (int i = 0; i < 1000000 && (*reg32(rd + GICR_WAKER) & (1u << 2)); i++) cpu_relax();
+  for (int i = 0; i < 1000000 && (rd32(rd + GICR_WAKER) & (1u << 2)); i++) cpu_relax();
   const uint64_t sgi = rd + GICR_SGI_OFFSET;
-  *reg32(sgi + GICD_IGROUPR) = 0xffffffffu;
-  *reg32(sgi + GICD_ICENABLER) = 0xffffffffu;
-  *reg32(sgi + GICD_ICPENDR) = 0xffffffffu;
-  for (uint32_t n = 0; n < 32; n += 4) *reg32(sgi + GICD_IPRIORITYR + n) = 0xa0a0a0a0u;
+  wr32(sgi + GICD_IGROUPR, 0xffffffffu);
+  wr32(sgi + GICD_ICENABLER, 0xffffffffu);
+  wr32(sgi + GICD_ICPENDR, 0xffffffffu);
+  for (uint32_t n = 0; n < 32; n += 4) wr32(sgi + GICD_IPRIORITYR + n, 0xa0a0a0a0u);
   dsb(sy);
   write_sysreg(read_sysreg(ICC_SRE_EL1) | 1, ICC_SRE_EL1);
   isb();
@@ -62,14 +64,14 @@ void gic_cpu_init(void) {
 }
 
 void gic_set_priority(uint32_t intid, uint8_t prio) {
-  volatile uint32_t* r = reg32(frame(intid) + GICD_IPRIORITYR + (intid & ~3u));
+  const uint64_t r = frame(intid) + GICD_IPRIORITYR + (intid & ~3u);
   const uint32_t shift = (intid & 3) * 8;
-  *r = (*r & ~(0xffu << shift)) | ((uint32_t)prio << shift);
+  wr32(r, (rd32(r) & ~(0xffu << shift)) | ((uint32_t)prio << shift));
   dsb(sy);
 }
 
 static void set_bit_reg(uint32_t offset, uint32_t intid) {
-  *reg32(frame(intid) + offset + (intid / 32) * 4) = 1u << (intid % 32);
+  wr32(frame(intid) + offset + (intid / 32) * 4, 1u << (intid % 32));
   dsb(sy);
 }
 
@@ -79,21 +81,20 @@ void gic_set_pending(uint32_t intid) { set_bit_reg(GICD_ISPENDR, intid); }
 void gic_clear_pending(uint32_t intid) { set_bit_reg(GICD_ICPENDR, intid); }
 
 int gic_is_pending(uint32_t intid) {
-  return (*reg32(frame(intid) + GICD_ISPENDR + (intid / 32) * 4) >> (intid % 32)) & 1;
+  return (rd32(frame(intid) + GICD_ISPENDR + (intid / 32) * 4) >> (intid % 32)) & 1;
 }
 int gic_is_active(uint32_t intid) {
-  return (*reg32(frame(intid) + GICD_ISACTIVER + (intid / 32) * 4) >> (intid % 32)) & 1;
+  return (rd32(frame(intid) + GICD_ISACTIVER + (intid / 32) * 4) >> (intid % 32)) & 1;
 }
 
 void gic_set_edge(uint32_t intid, int edge) {
-  volatile uint32_t* r = reg32(frame(intid) + GICD_ICFGR + (intid / 16) * 4);
+  const uint64_t r = frame(intid) + GICD_ICFGR + (intid / 16) * 4;
   const uint32_t bit = 1u << ((intid % 16) * 2 + 1);
-  *r = edge ? (*r | bit) : (*r & ~bit);
+  wr32(r, edge ? (rd32(r) | bit) : (rd32(r) & ~bit));
   dsb(sy);
 }
 
 void gic_route_spi(uint32_t intid, uint64_t mpidr_aff) {
-  volatile uint64_t* r = (volatile uint64_t*)(GICD_BASE + GICD_IROUTER + 8ul * intid);
-  *r = mpidr_aff & 0xff00ffffffull;
+  wr64(GICD_BASE + GICD_IROUTER + 8ul * intid, mpidr_aff & 0xff00ffffffull);
   dsb(sy);
 }

@@ -32,6 +32,21 @@
 #define ICC_RPR_EL1 S3_0_C12_C11_3
 #define ICC_SGI1R_EL1 S3_0_C12_C11_5
 
+/* Device accesses as single plain LDR/STR (no pair, no writeback): a VMM can
+ * only emulate accesses whose syndrome describes them (ISV=1), and the
+ * compiler may merge or post-increment volatile accesses in loops. */
+static inline uint32_t mmio_read32(uint64_t addr) {
+  uint32_t v;
+  __asm__ volatile("ldr %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+  return v;
+}
+static inline void mmio_write32(uint64_t addr, uint32_t v) {
+  __asm__ volatile("str %w0, [%1]" ::"rZ"(v), "r"(addr) : "memory");
+}
+static inline void mmio_write64(uint64_t addr, uint64_t v) {
+  __asm__ volatile("str %x0, [%1]" ::"rZ"(v), "r"(addr) : "memory");
+}
+
 /* Distributor on; ARE; group 1 enabled. Boot CPU only. */
 void gic_dist_init(void);
 /* This CPU's redistributor awake, SGIs/PPIs group 1 and disabled, priority
