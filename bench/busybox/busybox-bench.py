@@ -12,8 +12,8 @@ runners. Runners alternate, N repetitions, medians.
 
   bench/busybox/busybox-bench.py [--build build] [--reps 3] [--cpus 2] [--scale 1]
       [--runners vmm,qemu] [--json out.json]
-hv/soft needs the FP/SIMD CPU for this (glibc-free static busybox still uses
-AdvSIMD in its string and checksum code).
+hv/soft needs its FP/SIMD instructions for this (the static busybox's glibc
+string functions use AdvSIMD, awk uses doubles).
 """
 
 import argparse
