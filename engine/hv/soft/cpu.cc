@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <atomic>
+#include <memory>
 
 #include "engine/hv/soft/decode.h"
 #include "engine/hv/soft/vm.h"
@@ -20,6 +21,31 @@ constexpr size_t kMaxCodePages = 2048;
 
 constexpr uint32_t kDaifI = 1u << 7, kDaifF = 1u << 6;
 
+// Bumped whenever a decoded page may be freed or reset, or a translation may
+// change (TLB flush): every vCPU's block cache (RunCpu) is then stale. One
+// counter for the process (one VM): a flush on one vCPU costs the others a
+// few cache refills, never a wrong hit. Relaxed: only the owning thread acts
+// on its own bumps; other threads' bumps merely over-invalidate.
+std::atomic<uint64_t> g_code_gen{1};
+void BumpCodeGen() { g_code_gen.fetch_add(1, std::memory_order_relaxed); }
+
+// RunCpu's block cache: guest PC (| EL0 bit) -> the decoded page, valid while
+// g_code_gen is unchanged. It skips the per-block ITLB compare and the
+// decoded-page lookup; the memory compare (RunValid) still runs. One per host
+// thread (a vCPU runs only on its owner thread); a new vCPU at a freed one's
+// address is covered by ResetCpu's TLB flush bumping the generation.
+constexpr int kBlockCacheBits = 10;
+struct BlockCacheEntry {
+  uint64_t key = ~0ull;  // pc | el0_tag (pc is 4-aligned here)
+  uint64_t gen = 0;
+  CodePage* page = nullptr;
+};
+struct BlockCache {
+  const Cpu* owner = nullptr;
+  BlockCacheEntry entries[1 << kBlockCacheBits];
+};
+thread_local std::unique_ptr<BlockCache> t_block_cache;  // made by the first run
+
 bool PageEnd(Cpu& c, const Insn& i) {
   c.pc = PcOf(c, i);
   return false;
@@ -33,6 +59,7 @@ CodePage* FindCodePage(Cpu& c, uint64_t pa_page, const uint8_t* host_page) {
   if (c.code.size() >= kMaxCodePages && !c.code.contains(pa_page)) DropDecodedCode(c);
   auto& owned = c.code[pa_page];
   if (owned == nullptr || owned->host != host_page) {
+    if (owned != nullptr) BumpCodeGen();
     owned = std::make_unique<CodePage>();
     owned->pa = pa_page;
     owned->host = host_page;
@@ -69,6 +96,7 @@ bool DecodeRun(CodePage& page, int idx) {
 }
 
 void ResetPage(CodePage& page) {
+  BumpCodeGen();
   for (int k = 0; k < kInsnsPerPage; ++k) page.insns[k] = Insn{};
 }
 
@@ -79,12 +107,14 @@ bool RunValid(const CodePage& page, int idx) {
   const int len = page.insns[idx].run_len;
   const int last = std::min(idx + len, kInsnsPerPage);
   const uint8_t* host = page.host;
+  // One branch at the end, not one per word.
+  uint32_t diff = 0;
   for (int k = idx; k < last; ++k) {
     uint32_t w;
     std::memcpy(&w, host + k * 4, 4);
-    if (w != page.insns[k].raw) return false;
+    diff |= w ^ page.insns[k].raw;
   }
-  return true;
+  return diff == 0;
 }
 
 bool TimerFires(const Cpu& c) {
@@ -189,15 +219,18 @@ void ResetCpu(Cpu& c) {
 }
 
 void FlushTlb(Cpu& c) {
+  BumpCodeGen();
   for (TlbEntry& e : c.tlb) e = TlbEntry{};
 }
 
 void DropDecodedCode(Cpu& c) {
+  BumpCodeGen();
   c.code.clear();
   for (Cpu::CodeSlot& s : c.code_slots) s = Cpu::CodeSlot{};
 }
 
 void DropDecodedPage(Cpu& c, uint64_t pa_page) {
+  BumpCodeGen();
   Cpu::CodeSlot& slot = c.code_slots[(pa_page >> kPageBits) & 63];
   if (slot.pa == pa_page) slot = Cpu::CodeSlot{};
   c.code.erase(pa_page);
@@ -212,6 +245,13 @@ void RunCpu(Cpu& c) {
     return;
   }
   uint64_t retired = 0, blocks = 0;
+  if (t_block_cache == nullptr) t_block_cache = std::make_unique<BlockCache>();
+  BlockCache& cache = *t_block_cache;
+  if (cache.owner != &c) {
+    for (BlockCacheEntry& e : cache.entries) e = BlockCacheEntry{};
+    cache.owner = &c;
+  }
+  BlockCacheEntry* const block_cache = cache.entries;
   for (;;) {
     // ---- block boundary: requests, invalidations, timer, interrupts ----
     if (__builtin_expect(c.exit_requested.load(std::memory_order_relaxed), 0)) {
@@ -242,33 +282,50 @@ void RunCpu(Cpu& c) {
       // FIQ has priority over IRQ when both are deliverable.
       TakeInterrupt(c, (c.irq_lines & ~c.daif & kDaifF) ? 0x100 : 0x80);
     }
-    // ---- fetch ----
+    // ---- fetch: the block cache, else ITLB + decoded page ----
     if (__builtin_expect(c.pc & 3, 0)) {
       TakeException(c, 0x22, 0, c.pc, c.pc, true);
       continue;
     }
-    TlbEntry* e = &TlbSlot(c, c.pc);
-    if (__builtin_expect(e->tag_x != ((c.pc & kPageMask) | c.el0_tag), 0)) {
-      e = TlbFill(c, c.pc, Access::kExec, c.pc, 0);
-      if (e == nullptr) {
-        if (c.stop) break;
-        continue;
-      }
-    }
-    const uint8_t* host_page = reinterpret_cast<const uint8_t*>((c.pc & kPageMask) + e->addend);
-    CodePage* page = FindCodePage(c, e->pa_page, host_page);
+    const uint64_t gen = g_code_gen.load(std::memory_order_relaxed);
+    const uint64_t key = c.pc | c.el0_tag;
+    BlockCacheEntry& bc = block_cache[(c.pc >> 2) & ((1 << kBlockCacheBits) - 1)];
+    CodePage* page;
     const int idx = static_cast<int>((c.pc & ~kPageMask) >> 2);
-    if (page->insns[idx].run_len == 0) {
-      if (!DecodeRun(*page, idx)) {
+    if (__builtin_expect(bc.key == key && bc.gen == gen, 1)) {
+      page = bc.page;
+      if (!RunValid(*page, idx)) {
         ResetPage(*page);
         DecodeRun(*page, idx);
+        ++c.decoded_runs;
       }
-      ++c.decoded_runs;
-    } else if (!RunValid(*page, idx)) {
-      // The code changed under us: forget the whole page's decoding.
-      ResetPage(*page);
-      DecodeRun(*page, idx);
-      ++c.decoded_runs;
+    } else {
+      TlbEntry* e = &TlbSlot(c, c.pc);
+      if (__builtin_expect(e->tag_x != ((c.pc & kPageMask) | c.el0_tag), 0)) {
+        e = TlbFill(c, c.pc, Access::kExec, c.pc, 0);
+        if (e == nullptr) {
+          if (c.stop) break;
+          continue;
+        }
+      }
+      const uint8_t* host_page = reinterpret_cast<const uint8_t*>((c.pc & kPageMask) + e->addend);
+      page = FindCodePage(c, e->pa_page, host_page);
+      if (page->insns[idx].run_len == 0) {
+        if (!DecodeRun(*page, idx)) {
+          ResetPage(*page);
+          DecodeRun(*page, idx);
+        }
+        ++c.decoded_runs;
+      } else if (!RunValid(*page, idx)) {
+        // The code changed under us: forget the whole page's decoding.
+        ResetPage(*page);
+        DecodeRun(*page, idx);
+        ++c.decoded_runs;
+      }
+      // Read after the lookup: TlbFill, FindCodePage and ResetPage may bump it.
+      bc.key = key;
+      bc.gen = g_code_gen.load(std::memory_order_relaxed);
+      bc.page = page;
     }
     // ---- execute the block ----
     c.cur_insns = page->insns;
