@@ -130,6 +130,19 @@ contains "graceful stop is a guest power-off" "power button after" "$("$VMCTL" l
 contains "stop reason" "the guest powered off after the power button" "$("$VMCTL" inspect idle)"
 "$VMCTL" start idle >/dev/null
 "$VMCTL" wait --state running --timeout 20s idle >/dev/null
+# logs -f follows live output until the VM stops (the stop comes from the side).
+"$VMCTL" logs -f idle >"$STATE/follow.txt" 2>&1 &
+follow_pid=$!
+sleep 2
+"$VMCTL" stop --timeout 20s idle >/dev/null
+wait "$follow_pid"; check "logs -f exit" 0 "$?"
+contains "logs -f saw the stop" "power button after" "$(cat "$STATE/follow.txt")"
+check "logs --tail 1" "EXIT: STATUS=1" "$("$VMCTL" logs --tail 1 idle | tr -d '\r')"
+contains "wait --json" '"VM_STATE_STOPPED"' "$("$VMCTL" wait --json --timeout 5s idle)"
+contains "info --json" '"backend"' "$("$VMCTL" info --json)"
+contains "events --json" '"sequence"' "$("$VMCTL" events --json --since 0 --vm idle & sleep 2; kill $! 2>/dev/null)"
+"$VMCTL" start idle >/dev/null
+"$VMCTL" wait --state running --timeout 20s idle >/dev/null
 "$VMCTL" kill idle >/dev/null; check "kill exit" 0 "$?"
 "$VMCTL" wait --timeout 20s idle >/dev/null
 check "stopped after kill" stopped "$(state_of idle)"
