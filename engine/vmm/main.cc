@@ -16,6 +16,7 @@
 #include "engine/hv/hv.h"
 #include "engine/vm/vm.h"
 #include "engine/vmm/console_tty.h"
+#include "engine/vmm/device_flags.h"
 #include "engine/vmm/size_flag.h"
 #include "engine/vmm/worker.h"
 
@@ -41,6 +42,7 @@ int Main(int argc, char** argv) {
   VmSpec spec;
   std::string memory = "512M", console = "pl011", on_reboot = "restart", log_level;
   bool version = false;
+  std::vector<std::string> disks;
   WorkerOptions worker;
   app.add_option("--kernel", spec.kernel, "arm64 Image, Image.gz or raw bare-metal payload")
       ->check(CLI::ExistingFile);
@@ -51,6 +53,10 @@ int Main(int argc, char** argv) {
   app.add_option("--console", console, "console device: pl011 or virtio")
       ->check(CLI::IsMember({"pl011", "virtio"}))
       ->capture_default_str();
+  app.add_option("--disk", disks,
+                 "virtio-blk disk: PATH[,ro][,serial=ID]; repeat for vdb, vdc, ...");
+  app.add_flag("--rng,!--no-rng", spec.rng, "virtio-rng device (default on)");
+  app.add_flag("--balloon", spec.balloon, "virtio-balloon device");
   app.add_option("--on-reboot", on_reboot, "what a guest reboot does: restart or stop")
       ->check(CLI::IsMember({"restart", "stop"}))
       ->capture_default_str();
@@ -87,6 +93,14 @@ int Main(int argc, char** argv) {
     return 2;
   }
   spec.memory_bytes = *mem;
+  for (const std::string& text : disks) {
+    absl::StatusOr<DiskSpec> disk = ParseDiskFlag(text);
+    if (!disk.ok()) {
+      std::fprintf(stderr, "vmm: %s\n", std::string(disk.status().message()).c_str());
+      return 2;
+    }
+    spec.disks.push_back(*std::move(disk));
+  }
   spec.console = console == "virtio" ? ConsoleDevice::kVirtio : ConsoleDevice::kPl011;
   spec.on_reboot = on_reboot == "stop" ? OnReboot::kStop : OnReboot::kRestart;
 

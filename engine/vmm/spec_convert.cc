@@ -1,5 +1,6 @@
 #include "engine/vmm/spec_convert.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace vmd {
@@ -24,6 +25,24 @@ absl::StatusOr<VmSpec> VmSpecFromProto(const v1::VmSpec& in) {
   spec.console = in.console() == v1::CONSOLE_DEVICE_VIRTIO_CONSOLE ? ConsoleDevice::kVirtio
                                                                    : ConsoleDevice::kPl011;
   spec.on_reboot = in.on_reboot() == v1::ON_REBOOT_STOP ? OnReboot::kStop : OnReboot::kRestart;
+  for (const v1::Disk& d : in.disks()) {
+    DiskSpec disk;
+    disk.path = d.path();
+    disk.read_only = d.read_only();
+    disk.serial = d.serial();
+    spec.disks.push_back(std::move(disk));
+  }
+  spec.rng = !in.has_rng() || in.rng();
+  spec.balloon = in.has_balloon();
+  if (spec.balloon) {
+    const auto& period = in.balloon().stats_period();
+    spec.balloon_options.stats_period_ms =
+        in.balloon().has_stats_period()
+            ? static_cast<uint32_t>(std::clamp<int64_t>(
+                  period.seconds() * 1000 + period.nanos() / 1'000'000, 0, 86'400'000))
+            : 10'000;
+    spec.balloon_options.deflate_on_oom = in.balloon().deflate_on_oom();
+  }
   return spec;
 }
 
