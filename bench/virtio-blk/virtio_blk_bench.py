@@ -24,7 +24,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
 MAKE_INITRAMFS = os.path.join(ROOT, "scripts", "make-initramfs.py")
-RATE = re.compile(rb"vmd-init: blkbench (write|read) (\d+) MiB in (\d+) ms = (\d+) MB/s")
+RATE = re.compile(rb"vmd-init: blkbench (write|read) (\d+) MiB in (\d+) ms = (\d+\.\d) MB/s")
 
 
 def main():
@@ -57,18 +57,18 @@ def main():
                "--cmdline", "console=ttyAMA0 quiet cryptomgr.notests=1 vmdinit=blkbench vmdmb=%d" % args.mib]
         out = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
                              timeout=args.timeout).stdout
-        found = {m.group(1).decode(): int(m.group(4)) for m in RATE.finditer(out)}
+        found = {m.group(1).decode(): float(m.group(4)) for m in RATE.finditer(out)}
         if set(found) != {"write", "read"}:
             sys.stdout.write(out.decode(errors="replace"))
             sys.exit("virtio-blk bench: run %d printed no rates" % (run + 1))
         for k, v in found.items():
             results[k].append(v)
-        print("run %d: write %d MB/s, read %d MB/s" % (run + 1, found["write"], found["read"]), flush=True)
+        print("run %d: write %.1f MB/s, read %.1f MB/s" % (run + 1, found["write"], found["read"]), flush=True)
     os.unlink(disk)
     os.unlink(initrd)
     os.rmdir(work)
     print("virtio-blk sequential, %d MiB in 1 MiB O_DIRECT requests, %d vCPU(s), %d runs: "
-          "write median %d MB/s %s, read median %d MB/s %s" % (
+          "write median %.1f MB/s %s, read median %.1f MB/s %s" % (
               args.mib, args.cpus, args.runs, statistics.median(results["write"]), results["write"],
               statistics.median(results["read"]), results["read"]))
     return 0

@@ -466,7 +466,12 @@ static void report_rate(const char* what, uint64_t bytes, uint64_t ns) {
   say(" MiB in ");
   say_num(ns / 1000000);
   say(" ms = ");
-  say_num(ns ? bytes * 1000 / (ns / 1000) : 0); /* bytes per ms * 1000 / 1000 = B/us = MB/s */
+  /* Bytes per microsecond are MB/s; in tenths for one decimal. */
+  const uint64_t us = ns / 1000 ? ns / 1000 : 1;
+  const uint64_t tenths = bytes * 10 / us;
+  say_num(tenths / 10);
+  say(".");
+  say_num(tenths % 10);
   say(" MB/s\n");
 }
 
