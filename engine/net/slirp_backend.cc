@@ -219,10 +219,11 @@ absl::Status SlirpBackend::Init() {
       return absl::InvalidArgumentError(what + ": ports must be 1..65535");
     }
     absl::StatusOr<in_addr> addr = ParseIpv4(host);
-    if (!addr.ok()) return absl::InvalidArgumentError(what + ": " + std::string(addr.status().message()));
+    if (!addr.ok())
+      return absl::InvalidArgumentError(what + ": " + std::string(addr.status().message()));
     errno = 0;
-    if (slirp_add_hostfwd(impl_->slirp, f.protocol == PortForward::kUdp, *addr, f.host_port,
-                          guest, f.guest_port) != 0) {
+    if (slirp_add_hostfwd(impl_->slirp, f.protocol == PortForward::kUdp, *addr, f.host_port, guest,
+                          f.guest_port) != 0) {
       const int err = errno;
       return absl::FailedPreconditionError(absl::StrFormat(
           "%s: cannot listen on the host: %s", what, err != 0 ? std::strerror(err) : "failed"));

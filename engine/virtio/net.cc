@@ -44,8 +44,8 @@ absl::StatusOr<MacAddress> ParseMacAddress(std::string_view text) {
 }
 
 std::string FormatMacAddress(const MacAddress& mac) {
-  return absl::StrFormat("%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3],
-                         mac[4], mac[5]);
+  return absl::StrFormat("%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4],
+                         mac[5]);
 }
 
 MacAddress DeriveMacAddress(std::string_view seed) {
@@ -167,8 +167,8 @@ absl::Status VirtioNet::Transmit(Virtqueue& queue) {
     if (drop != nullptr) {
       ++tx_dropped_;
       if (*drop != '\0' && WarnAllowed()) {
-        log().warn("dropped transmit buffer {} ({} bytes): {}", chain->head,
-                   chain->readable_bytes, drop);
+        log().warn("dropped transmit buffer {} ({} bytes): {}", chain->head, chain->readable_bytes,
+                   drop);
       }
     } else {
       const size_t n = reader.Read(tx_buf_.data(), frame_len);

@@ -137,17 +137,16 @@ inline Bytes DhcpDiscover(const Mac& mac, uint32_t xid) {
   b.push_back(6);  // hlen
   b.push_back(0);  // hops
   Put32(b, xid);
-  Put16(b, 0);       // secs
-  Put16(b, 0x8000);  // flags: broadcast
+  Put16(b, 0);               // secs
+  Put16(b, 0x8000);          // flags: broadcast
   b.insert(b.end(), 16, 0);  // ciaddr, yiaddr, siaddr, giaddr
   b.insert(b.end(), mac.begin(), mac.end());
-  b.insert(b.end(), 10 + 64 + 128, 0);  // chaddr padding, sname, file
-  Put32(b, 0x63825363);                 // magic cookie
+  b.insert(b.end(), 10 + 64 + 128, 0);          // chaddr padding, sname, file
+  Put32(b, 0x63825363);                         // magic cookie
   for (uint8_t o : {53, 1, 1}) b.push_back(o);  // DHCP message type: DISCOVER
   b.push_back(255);
   b.resize(548, 0);
-  return Ethernet(kBroadcastMac, mac, kEtherIpv4,
-                  Udp(0, 68, 0xffffffff, 67, b));
+  return Ethernet(kBroadcastMac, mac, kEtherIpv4, Udp(0, 68, 0xffffffff, 67, b));
 }
 
 // What the tests look at in a frame from the backend.

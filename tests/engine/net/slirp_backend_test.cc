@@ -139,11 +139,14 @@ class SlirpBackendTest : public ::testing::Test {
   // for the gateway's MAC, which also teaches slirp its own.
   Mac ResolveGateway() {
     Send(ArpRequest(kGuestMac, kGuestIp, kGatewayIp));
-    auto reply = rx_.Wait([](const Parsed& p) { return p.ethertype == kEtherArp && p.arp_op == 2; });
+    auto reply =
+        rx_.Wait([](const Parsed& p) { return p.ethertype == kEtherArp && p.arp_op == 2; });
     EXPECT_TRUE(reply.has_value());
     return reply ? reply->arp_sha : Mac{};
   }
-  Bytes ToGateway(const Mac& gw, const Bytes& ip) { return Ethernet(gw, kGuestMac, kEtherIpv4, ip); }
+  Bytes ToGateway(const Mac& gw, const Bytes& ip) {
+    return Ethernet(gw, kGuestMac, kEtherIpv4, ip);
+  }
 
   RecordingReceiver rx_;
   std::unique_ptr<SlirpBackend> backend_;
@@ -182,9 +185,12 @@ TEST_F(SlirpBackendTest, DhcpDiscoverGetsOfferForTheUsualAddresses) {
   EXPECT_EQ(bootp[0], 2);                  // BOOTREPLY
   EXPECT_EQ(Get32(&bootp[4]), xid);        // our transaction
   EXPECT_EQ(Get32(&bootp[16]), kGuestIp);  // yiaddr
-  EXPECT_EQ(Bytes(bootp.begin() + 28, bootp.begin() + 34), Bytes(kGuestMac.begin(), kGuestMac.end()));
+  EXPECT_EQ(Bytes(bootp.begin() + 28, bootp.begin() + 34),
+            Bytes(kGuestMac.begin(), kGuestMac.end()));
   EXPECT_EQ(DhcpOption(bootp, 53), Bytes{2});  // DHCPOFFER
-  auto u32 = [](const std::optional<Bytes>& b) { return b && b->size() >= 4 ? Get32(b->data()) : 0u; };
+  auto u32 = [](const std::optional<Bytes>& b) {
+    return b && b->size() >= 4 ? Get32(b->data()) : 0u;
+  };
   EXPECT_EQ(u32(DhcpOption(bootp, 1)), Ip("255.255.255.0"));  // subnet mask
   EXPECT_EQ(u32(DhcpOption(bootp, 3)), kGatewayIp);           // router
   EXPECT_EQ(u32(DhcpOption(bootp, 6)), kDnsIp);               // DNS server
@@ -229,9 +235,8 @@ TEST_F(SlirpBackendTest, TcpToGatewayReachesHostLoopbackBothWays) {
   // Host -> guest data arrives as a TCP segment from 10.0.2.2.
   const std::string reply = "hello from the host";
   ASSERT_EQ(write(conn, reply.data(), reply.size()), static_cast<ssize_t>(reply.size()));
-  auto data = rx_.Wait([&](const Parsed& p) {
-    return p.proto == 6 && p.dport == sport && !p.payload.empty();
-  });
+  auto data = rx_.Wait(
+      [&](const Parsed& p) { return p.proto == 6 && p.dport == sport && !p.payload.empty(); });
   ASSERT_TRUE(data.has_value());
   EXPECT_EQ(std::string(data->payload.begin(), data->payload.end()), reply);
   EXPECT_EQ(data->seq, synack->seq + 1);
@@ -309,8 +314,8 @@ TEST_F(SlirpBackendTest, GarbageFromGuestIsHarmless) {
   Start();
   // Truncated IP, a bad IP checksum, an unknown ethertype, and a short ARP.
   Bytes bad_ip = Ethernet(kBroadcastMac, kGuestMac, kEtherIpv4, Bytes(8, 0x45));
-  Bytes bad_sum = Ethernet(kBroadcastMac, kGuestMac, kEtherIpv4,
-                           Udp(kGuestIp, 1, kGatewayIp, 2, Bytes(4, 1)));
+  Bytes bad_sum =
+      Ethernet(kBroadcastMac, kGuestMac, kEtherIpv4, Udp(kGuestIp, 1, kGatewayIp, 2, Bytes(4, 1)));
   bad_sum[14 + 10] ^= 0xff;
   Bytes odd = Ethernet(kBroadcastMac, kGuestMac, 0x88b5, Bytes(50, 7));
   Bytes short_arp = Ethernet(kBroadcastMac, kGuestMac, kEtherArp, Bytes(6, 0));

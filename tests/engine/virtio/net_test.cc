@@ -69,7 +69,9 @@ class VirtioNetTest : public ::testing::Test {
     net_ = dev.get();
     d_ = std::make_unique<MmioDriver>(std::move(dev));
   }
-  void Put(uint64_t addr, const Bytes& b) { ASSERT_TRUE(d_->mem().Write(addr, b.data(), b.size()).ok()); }
+  void Put(uint64_t addr, const Bytes& b) {
+    ASSERT_TRUE(d_->mem().Write(addr, b.data(), b.size()).ok());
+  }
   Bytes Get(uint64_t addr, size_t len) {
     Bytes b(len);
     EXPECT_TRUE(d_->mem().Read(addr, b.data(), len).ok());
@@ -155,7 +157,7 @@ TEST_F(VirtioNetTest, TransmitDropsMalformedFramesAndKeepsWorking) {
   Transmit(gso, Frame(60), kBufBase + 0x2000);
   Transmit(Bytes(kVirtioNetHdrSize, 0), Frame(10), kBufBase + 0x4000);    // runt
   Transmit(Bytes(kVirtioNetHdrSize, 0), Frame(1519), kBufBase + 0x6000);  // over the MTU
-  Transmit(Bytes(4, 0), Bytes(), kBufBase + 0x8000);                        // no header at all
+  Transmit(Bytes(4, 0), Bytes(), kBufBase + 0x8000);                      // no header at all
   const Bytes good = Frame(60, 9);
   Transmit(Bytes(kVirtioNetHdrSize, 0), good, kBufBase + 0xa000);
   ASSERT_TRUE(d_->WaitUsed(1, 6));
