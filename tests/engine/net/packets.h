@@ -165,6 +165,7 @@ struct Parsed {
   uint16_t sport = 0, dport = 0;
   uint32_t seq = 0, ack = 0;
   uint8_t tcp_flags = 0;
+  uint16_t window = 0;
   bool l4_checksum_ok = false;
   Bytes payload;
 };
@@ -210,6 +211,7 @@ inline std::optional<Parsed> Parse(const Bytes& f) {
     p.seq = Get32(l4 + 4);
     p.ack = Get32(l4 + 8);
     p.tcp_flags = l4[13];
+    p.window = Get16(l4 + 14);
     p.l4_checksum_ok = Checksum(l4, l4_len, pseudo) == 0;
     p.payload.assign(l4 + off, l4 + l4_len);
   }
