@@ -244,6 +244,22 @@ TEST_F(SlirpBackendTest, TcpToGatewayReachesHostLoopbackBothWays) {
   close(conn);
 }
 
+TEST_F(SlirpBackendTest, RetransmitsSynAckToSilentGuestOnItsTimers) {
+  // Nothing but slirp's own TCP timers (driven by the poll loop's timeout)
+  // can make it send the SYN-ACK again when the guest never answers.
+  Start();
+  Listener host;
+  const Mac gw = ResolveGateway();
+  Send(ToGateway(gw, Tcp(kGuestIp, 40001, kGatewayIp, host.port, 77, 0, kTcpSyn)));
+  auto first = rx_.Wait([](const Parsed& p) { return p.proto == 6 && p.dport == 40001; });
+  ASSERT_TRUE(first.has_value());
+  auto again = rx_.Wait([](const Parsed& p) { return p.proto == 6 && p.dport == 40001; },
+                        milliseconds(20000));
+  ASSERT_TRUE(again.has_value()) << "no retransmission within 20 s";
+  EXPECT_EQ(again->tcp_flags & (kTcpSyn | kTcpAck), kTcpSyn | kTcpAck);
+  EXPECT_EQ(again->seq, first->seq);
+}
+
 TEST_F(SlirpBackendTest, TcpHostForwardSendsSynTowardsGuest) {
   const uint16_t port = FreePort();
   NetConfig config;
