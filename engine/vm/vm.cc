@@ -19,9 +19,13 @@
 #include "engine/virtio/balloon.h"
 #include "engine/virtio/blk.h"
 #include "engine/virtio/console.h"
+#include "engine/virtio/net.h"
 #include "engine/virtio/rng.h"
 #include "engine/virtio/virtio_mmio.h"
 #include "engine/vm/timer_kicker.h"
+#ifdef VMD_HAVE_SLIRP
+#include "engine/net/slirp_backend.h"
+#endif
 
 namespace vmd {
 
@@ -68,7 +72,24 @@ absl::Status ValidateSpec(const VmSpec& spec) {
           kVirtioBlkIdBytes));
     }
   }
-  const size_t devices = spec.disks.size() + (spec.console == ConsoleDevice::kVirtio ? 1 : 0) +
+  if (spec.network.has_value()) {
+#ifndef VMD_HAVE_SLIRP
+    return absl::FailedPreconditionError("network: this vmm was built without libslirp");
+#endif
+    if (!spec.network->mac.empty()) {
+      absl::StatusOr<MacAddress> mac = ParseMacAddress(spec.network->mac);
+      if (!mac.ok()) return absl::InvalidArgumentError(absl::StrCat("network.mac: ", mac.status().message()));
+    }
+    for (size_t i = 0; i < spec.network->forwards.size(); ++i) {
+      const NetForwardSpec& f = spec.network->forwards[i];
+      if (f.host_port == 0 || f.guest_port == 0) {
+        return absl::InvalidArgumentError(
+            absl::StrFormat("network.forwards[%u]: ports must be 1..65535", i));
+      }
+    }
+  }
+  const size_t devices = spec.disks.size() + (spec.network.has_value() ? 1 : 0) +
+                         (spec.console == ConsoleDevice::kVirtio ? 1 : 0) +
                          (spec.rng ? 1 : 0) + (spec.balloon ? 1 : 0);
   if (devices > kVirtioMmioSlots) {
     return absl::InvalidArgumentError(
@@ -179,8 +200,8 @@ absl::Status Vm::Build() {
 }
 
 absl::Status Vm::BuildVirtio() {
-  // The slot order of docs/virtio.md: disks in spec order, then console, rng,
-  // balloon; each only when the spec has it. The same spec always gives the
+  // The slot order of docs/virtio.md: disks in spec order, then network,
+  // console, rng, balloon; each only when the spec has it. The same spec always gives the
   // same slots, so guest device names stay put across boots.
   auto add = [this](std::unique_ptr<VirtioDevice> device) -> absl::Status {
     const uint32_t slot = static_cast<uint32_t>(virtio_.size());
@@ -213,6 +234,7 @@ absl::Status Vm::BuildVirtio() {
     }
     RETURN_IF_ERROR(add(*std::move(blk)));
   }
+  if (spec_.network.has_value()) RETURN_IF_ERROR(BuildNetwork(add));
   if (spec_.console == ConsoleDevice::kVirtio) {
     auto console = std::make_unique<VirtioConsole>([this](const uint8_t* data, size_t len) {
       if (console_) console_(data, len);
@@ -233,6 +255,40 @@ absl::Status Vm::BuildVirtio() {
     Log()->debug("virtio slot {}: {} at {:#x}, SPI {}", s.slot, s.name, s.base, s.spi);
   }
   return absl::OkStatus();
+}
+
+absl::Status Vm::BuildNetwork(
+    const std::function<absl::Status(std::unique_ptr<VirtioDevice>)>& add) {
+#ifdef VMD_HAVE_SLIRP
+  const NetworkSpec& n = *spec_.network;
+  NetConfig config;
+  for (const NetForwardSpec& f : n.forwards) {
+    PortForward fwd;
+    fwd.protocol = f.udp ? PortForward::kUdp : PortForward::kTcp;
+    fwd.host_addr = f.host_addr;
+    fwd.host_port = f.host_port;
+    fwd.guest_port = f.guest_port;
+    config.port_forwards.push_back(std::move(fwd));
+  }
+  absl::StatusOr<std::unique_ptr<SlirpBackend>> backend = SlirpBackend::Create(config);
+  if (!backend.ok()) {
+    return absl::Status(backend.status().code(), absl::StrCat("network: ", backend.status().message()));
+  }
+  MacAddress mac;
+  if (n.mac.empty()) {
+    mac = DeriveMacAddress(n.mac_seed);
+  } else {
+    ASSIGN_OR_RETURN(mac, ParseMacAddress(n.mac));
+  }
+  auto net = std::make_unique<VirtioNet>(backend->get(), mac);
+  net_backend_ = *std::move(backend);
+  Log()->info("network: user-mode NAT, MAC {}, {} port forward(s)", FormatMacAddress(mac),
+              n.forwards.size());
+  return add(std::move(net));
+#else
+  (void)add;
+  return absl::FailedPreconditionError("network: this vmm was built without libslirp");
+#endif
 }
 
 void Vm::ResetVirtio() {
@@ -308,6 +364,7 @@ Vm::~Vm() {
   // RAM: they stop (and go) before the vCPUs and the memory do.
   ResetVirtio();
   virtio_.clear();
+  net_backend_.reset();  // after its device detached from it
   timer_kicker_.reset();
   // Devices with threads of their own (RTC match timer, power-button release)
   // may still raise interrupts, whose kicks reach vcpus_: they go first.

@@ -1,6 +1,6 @@
 // Vm: builds the machine of platform.md from a VmSpec — guest RAM mapped with
 // hv_vm_map, the MMIO bus, the GICv3, PSCI, PL011/PL031/PL061, the virtio-mmio
-// devices (disks, console, rng, balloon; slots in docs/virtio.md), the boot
+// devices (disks, network, console, rng, balloon; slots in docs/virtio.md), the boot
 // images and device tree — and runs one thread per vCPU. Used by the vmm program
 // (standalone and as the daemon's worker). One Vm per process (the framework's rule).
 #ifndef VMD_ENGINE_VM_VM_H_
@@ -34,6 +34,8 @@ class TimerKicker;
 class VirtioMmio;
 class VirtioConsole;
 class VirtioBalloon;
+class NetBackend;
+class VirtioDevice;
 
 // The balloon as the host sees it (Vm::Balloon()).
 struct BalloonInfo {
@@ -117,6 +119,7 @@ class Vm : public VcpuHost, public PsciHost {
   void StopVcpus();
   absl::Status ResetInPlace();
   absl::Status BuildVirtio();
+  absl::Status BuildNetwork(const std::function<absl::Status(std::unique_ptr<VirtioDevice>)>& add);
   // Device reset of every virtio transport: joins their worker threads, so no
   // device touches guest RAM or raises an interrupt afterwards.
   void ResetVirtio();
@@ -135,6 +138,8 @@ class Vm : public VcpuHost, public PsciHost {
   std::unique_ptr<Pl031> rtc_;
   std::unique_ptr<Pl061> gpio_;
   std::unique_ptr<TimerKicker> timer_kicker_;
+  // The network device's host side; outlives the devices in virtio_.
+  std::unique_ptr<NetBackend> net_backend_;
   // In slot order; the bus holds raw pointers to them.
   std::vector<std::unique_ptr<VirtioMmio>> virtio_;
   std::vector<VirtioSlotInfo> slot_info_;

@@ -4,6 +4,7 @@
 #define VMD_ENGINE_VM_VM_SPEC_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,22 @@ struct DiskSpec {
   std::string path;
   bool read_only = false;
   std::string serial;  // GET_ID answer, at most 20 bytes (longer is cut)
+};
+
+// Host -> guest port forward of the user-mode network.
+struct NetForwardSpec {
+  bool udp = false;
+  std::string host_addr = "127.0.0.1";  // dotted IPv4
+  uint16_t host_port = 0;               // 1..65535
+  uint16_t guest_port = 0;              // 1..65535
+};
+
+// One virtio-net device on user-mode NAT (libslirp; engine/net/slirp_backend.h
+// has the addresses: guest 10.0.2.15, gateway/host 10.0.2.2, DNS 10.0.2.3).
+struct NetworkSpec {
+  std::string mac;       // "xx:xx:xx:xx:xx:xx"; empty = derived from mac_seed
+  std::string mac_seed;  // e.g. the VM id, so the derived MAC is stable
+  std::vector<NetForwardSpec> forwards;
 };
 
 // The virtio-balloon device.
@@ -41,6 +58,7 @@ struct VmSpec {
   // virtio devices; their slots follow docs/virtio.md (disks first, in this
   // order: vda, vdb, ...; then network, console, rng, balloon).
   std::vector<DiskSpec> disks;
+  std::optional<NetworkSpec> network;
   bool rng = true;
   bool balloon = false;
   BalloonSpec balloon_options;

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
@@ -33,6 +34,37 @@ absl::StatusOr<DiskSpec> ParseDiskFlag(const std::string& text) {
     }
   }
   return disk;
+}
+
+absl::StatusOr<NetForwardSpec> ParseForwardFlag(const std::string& text) {
+  std::vector<std::string> parts = absl::StrSplit(text, ':');
+  NetForwardSpec fwd;
+  auto bad = [&text](const std::string& why) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--net-forward \"", text, "\": ", why, " (expected [tcp:|udp:][ADDR:]HOSTPORT:GUESTPORT)"));
+  };
+  size_t i = 0;
+  if (!parts.empty() && (parts[0] == "tcp" || parts[0] == "udp")) {
+    fwd.udp = parts[0] == "udp";
+    ++i;
+  }
+  const size_t left = parts.size() - i;
+  if (left == 3) {
+    if (parts[i].empty()) return bad("empty address");
+    fwd.host_addr = parts[i++];
+  } else if (left != 2) {
+    return bad("wrong number of fields");
+  }
+  uint32_t host_port = 0, guest_port = 0;
+  if (!absl::SimpleAtoi(parts[i], &host_port) || host_port == 0 || host_port > 65535) {
+    return bad("host port must be 1..65535");
+  }
+  if (!absl::SimpleAtoi(parts[i + 1], &guest_port) || guest_port == 0 || guest_port > 65535) {
+    return bad("guest port must be 1..65535");
+  }
+  fwd.host_port = static_cast<uint16_t>(host_port);
+  fwd.guest_port = static_cast<uint16_t>(guest_port);
+  return fwd;
 }
 
 }  // namespace vmd

@@ -32,6 +32,23 @@ absl::StatusOr<VmSpec> VmSpecFromProto(const v1::VmSpec& in) {
     disk.serial = d.serial();
     spec.disks.push_back(std::move(disk));
   }
+  if (in.has_network()) {
+    NetworkSpec net;
+    net.mac = in.network().mac();
+    for (const v1::PortForward& f : in.network().port_forwards()) {
+      if (f.host_port() == 0 || f.host_port() > 65535 || f.guest_port() == 0 ||
+          f.guest_port() > 65535) {
+        return absl::InvalidArgumentError("spec.network.port_forwards: ports must be 1..65535");
+      }
+      NetForwardSpec fwd;
+      fwd.udp = f.protocol() == v1::PROTOCOL_UDP;
+      if (!f.host_address().empty()) fwd.host_addr = f.host_address();
+      fwd.host_port = static_cast<uint16_t>(f.host_port());
+      fwd.guest_port = static_cast<uint16_t>(f.guest_port());
+      net.forwards.push_back(std::move(fwd));
+    }
+    spec.network = std::move(net);
+  }
   spec.rng = !in.has_rng() || in.rng();
   spec.balloon = in.has_balloon();
   if (spec.balloon) {

@@ -33,5 +33,34 @@ TEST(ParseDiskFlag, RejectsBadInput) {
   EXPECT_TRUE(ParseDiskFlag("a.img,serial=12345678901234567890").ok());    // 20 bytes
 }
 
+TEST(ParseForwardFlag, Forms) {
+  absl::StatusOr<NetForwardSpec> f = ParseForwardFlag("8080:80");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_FALSE(f->udp);
+  EXPECT_EQ(f->host_addr, "127.0.0.1");
+  EXPECT_EQ(f->host_port, 8080);
+  EXPECT_EQ(f->guest_port, 80);
+  f = ParseForwardFlag("udp:0.0.0.0:5353:53");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_TRUE(f->udp);
+  EXPECT_EQ(f->host_addr, "0.0.0.0");
+  EXPECT_EQ(f->host_port, 5353);
+  EXPECT_EQ(f->guest_port, 53);
+  f = ParseForwardFlag("tcp:2222:22");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_FALSE(f->udp);
+  EXPECT_EQ(f->host_port, 2222);
+}
+
+TEST(ParseForwardFlag, RejectsBadInput) {
+  EXPECT_FALSE(ParseForwardFlag("").ok());
+  EXPECT_FALSE(ParseForwardFlag("80").ok());
+  EXPECT_FALSE(ParseForwardFlag("0:80").ok());
+  EXPECT_FALSE(ParseForwardFlag("8080:65536").ok());
+  EXPECT_FALSE(ParseForwardFlag("sctp:1:2").ok());
+  EXPECT_FALSE(ParseForwardFlag("tcp::1:2").ok());
+  EXPECT_FALSE(ParseForwardFlag("a:b:c:d:e").ok());
+}
+
 }  // namespace
 }  // namespace vmd
