@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Linux end-to-end tests of vmd's virtio devices, with Debian's cloud kernel
 (its virtio drivers are modules: the initramfs loads virtio_mmio, virtio_blk,
-virtio_console, virtio-rng and virtio_balloon with their dependencies) and
+virtio_console, virtio-rng, virtio_balloon and virtio_net with their dependencies) and
 vmd-init's test modes (tests/linux/vmd_init.c). Each scenario shares boots
 between several checks.
 
@@ -9,10 +9,12 @@ between several checks.
            BLKFLSBUF, the serial id, /dev/hwrng, and a write to the read-only
            /dev/vdb refused; then SIGKILL of the vmm. The image on the host
            holds the pattern and the read-only image is unchanged.
-           boot 2 (--console virtio): the pattern reads back in the guest,
-           and everything vmd-init prints arrives through hvc0 on the
+           boot 2 (--console virtio, --net): the pattern reads back in the
+           guest, and everything vmd-init prints arrives through hvc0 on the
            console stream while the kernel's earlycon output (PL011) goes to
-           the vmm's log instead.
+           the vmm's log instead; the guest talks TCP to a server on the
+           host's loopback through slirp (10.0.2.2), and the host reaches a
+           server in the guest through a port forward.
   balloon  through a real vmd: the guest touches 256 MiB and frees it, the
            SetBalloon RPC (vmd -> worker -> device) asks for 320 MiB, the guest
            inflates, and the worker's RSS, read from /proc on the host, drops.
@@ -26,14 +28,16 @@ import os
 import random
 import select
 import signal
+import socket
 import struct
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAKE_INITRAMFS = os.path.join(HERE, "..", "..", "scripts", "make-initramfs.py")
-MODULES = ["virtio_mmio", "virtio_blk", "virtio_console", "virtio_rng", "virtio_balloon"]
+MODULES = ["virtio_mmio", "virtio_blk", "virtio_console", "virtio_rng", "virtio_balloon", "virtio_net"]
 BASE_CMDLINE = "cryptomgr.notests=1"
 PATTERN_MIB = 8
 RO_MAGIC = b"vmd-readonly-disk"
@@ -191,10 +195,39 @@ def scenario_blk(args, kernel, initrd):
     check_image_pattern(disk, seed, PATTERN_MIB)
     print("virtio-test: boot 1 checks passed (write refused with errno %s)" % refused, flush=True)
 
-    # Boot 2: virtio console; no console= given, so the vmm adds console=hvc0.
+    # Boot 2: virtio console (no console= given, so the vmm adds console=hvc0)
+    # and the network.
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(args.timeout)
+    host_seen = []
+
+    def serve():
+        try:
+            conn, _ = server.accept()
+            with conn:
+                conn.settimeout(30)
+                host_seen.append(conn.makefile("rb").readline())
+                conn.sendall(b"vmd-host-reply\n")
+        except OSError as e:
+            host_seen.append(b"error: %r" % e)
+
+    threading.Thread(target=serve, daemon=True).start()
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    forward_port = probe.getsockname()[1]
+    probe.close()  # free again for the vmm's forward
+    guest_port = 7777
     t0 = time.monotonic()
-    cmdline = "earlycon %s vmdinit=hvc,blkverify vmdseed=%d vmdmb=%d" % (BASE_CMDLINE, seed, PATTERN_MIB)
-    run = Run(vmm + disks + ["--console", "virtio", "--cmdline", cmdline])
+    cmdline = ("earlycon %s vmdinit=hvc,blkverify,net vmdseed=%d vmdmb=%d vmdnetport=%d "
+               "vmdnetlisten=%d" % (BASE_CMDLINE, seed, PATTERN_MIB, server.getsockname()[1], guest_port))
+    run = Run(vmm + disks + ["--console", "virtio", "--net", "--net-forward",
+                             "tcp:127.0.0.1:%d:%d" % (forward_port, guest_port), "--cmdline", cmdline])
+    run.wait_for(b"vmd-init: net listening on %d" % guest_port, args.timeout)
+    with socket.create_connection(("127.0.0.1", forward_port), timeout=30) as c:
+        c.sendall(b"vmd-host-ping\n")
+        echo = c.makefile("rb").readline()
     status = run.wait_exit(args.timeout)
     print("\nvirtio-test: boot 2 done in %.1f s" % (time.monotonic() - t0), flush=True)
     out, err = run.out, run.err
@@ -208,7 +241,14 @@ def scenario_blk(args, kernel, initrd):
         fail("the PL011's earlycon output is not in the vmm's log", err[-4000:])
     if status != 0:
         fail("vmm exited with status %d" % status, err[-4000:])
-    print("virtio-test: PASS: blk (persistence across SIGKILL, read-only, serial), rng, hvc0", flush=True)
+    if host_seen != [b"vmd-guest-hello\n"]:
+        fail("the host's server got %r from the guest" % host_seen, out)
+    if line_with(out, "vmd-init: net host said [") != "vmd-host-reply]":
+        fail("the guest did not get the host server's reply", out)
+    if echo != b"vmd-guest-echo:vmd-host-ping\n" or b"vmd-init: net served [vmd-host-ping]" not in out:
+        fail("the port forward did not reach the guest's server (got %r)" % echo, out)
+    print("virtio-test: PASS: blk (persistence across SIGKILL, read-only, serial), rng, hvc0, "
+          "net (NAT to the host, port forward)", flush=True)
     return 0
 
 

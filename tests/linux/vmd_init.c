@@ -23,6 +23,9 @@
  *              timed, printed as MB/s
  *   touch      touch vmdmb= MiB of anonymous memory, then free it (the
  *              balloon test measures the host RSS before and after inflation)
+ *   net        eth0 up as 10.0.2.15/24 (slirp's guest address, set statically),
+ *              a TCP exchange with the host at 10.0.2.2:vmdnetport=, then one
+ *              connection served on vmdnetlisten= (reached through a forward)
  *   wait       wait for the power button instead of powering off
  * Each mode prints "vmd-init: <mode> ..." lines the host checks. */
 #include <stddef.h>
@@ -45,6 +48,12 @@
 #define SYS_fsync 82
 #define SYS_nanosleep 101
 #define SYS_clock_gettime 113
+#define SYS_socket 198
+#define SYS_bind 200
+#define SYS_listen 201
+#define SYS_accept 202
+#define SYS_connect 203
+#define SYS_setsockopt 208
 #define SYS_munmap 215
 #define SYS_mmap 222
 #define SYS_exit 93
@@ -112,6 +121,7 @@ static size_t slen(const char* s) {
   return n;
 }
 static void say(const char* s) { sys(SYS_write, 1, s, slen(s)); }
+static void say_fd_line(int fd, const char* s) { sys(SYS_write, fd, s, slen(s)); }
 
 static void say_num(uint64_t v) {
   char buf[24];
@@ -517,6 +527,125 @@ static void mode_touch(uint64_t bytes) {
   say(" MiB\n");
 }
 
+struct sockaddr_in4 {
+  uint16_t family;
+  uint16_t port; /* big-endian */
+  uint32_t addr; /* big-endian */
+  uint8_t zero[8];
+};
+struct ifreq_addr {
+  char name[16];
+  struct sockaddr_in4 addr;
+  uint8_t pad[8];
+};
+struct ifreq_flags {
+  char name[16];
+  short flags;
+  uint8_t pad[22];
+};
+
+static uint16_t be16(uint16_t v) { return (uint16_t)((v >> 8) | (v << 8)); }
+static uint32_t ipv4(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
+  return a | (b << 8) | (c << 16) | (d << 24); /* network order in memory */
+}
+
+/* Reads one line (up to len-1 bytes, without the newline) with a timeout. */
+static long read_line(int fd, char* buf, long len, long timeout_ms) {
+  long got = 0;
+  while (got < len - 1) {
+    struct pollfd p = {fd, POLLIN, 0};
+    struct { long sec, nsec; } t = {timeout_ms / 1000, (timeout_ms % 1000) * 1000000};
+    if (sys6(SYS_ppoll, (long)&p, 1, (long)&t, 0, 8, 0) <= 0) break;
+    long n = sys(SYS_read, fd, buf + got, 1);
+    if (n <= 0) break;
+    if (buf[got] == '\n') break;
+    got++;
+  }
+  buf[got] = 0;
+  return got;
+}
+
+static int configure_eth0(void) {
+  int s = (int)sys(SYS_socket, 2 /* AF_INET */, 2 /* SOCK_DGRAM */, 0);
+  if (s < 0) return s;
+  struct ifreq_addr ra;
+  memset(&ra, 0, sizeof(ra));
+  memcpy(ra.name, "eth0", 5);
+  ra.addr.family = 2;
+  ra.addr.addr = ipv4(10, 0, 2, 15);
+  long r = sys(SYS_ioctl, s, 0x8916 /* SIOCSIFADDR */, &ra);
+  ra.addr.addr = ipv4(255, 255, 255, 0);
+  if (r == 0) r = sys(SYS_ioctl, s, 0x891c /* SIOCSIFNETMASK */, &ra);
+  struct ifreq_flags rf;
+  memset(&rf, 0, sizeof(rf));
+  memcpy(rf.name, "eth0", 5);
+  if (r == 0) r = sys(SYS_ioctl, s, 0x8913 /* SIOCGIFFLAGS */, &rf);
+  rf.flags |= 1 /* IFF_UP */;
+  if (r == 0) r = sys(SYS_ioctl, s, 0x8914 /* SIOCSIFFLAGS */, &rf);
+  sys(SYS_close, s, 0, 0);
+  return (int)r;
+}
+
+static void mode_net(uint64_t host_port, uint64_t listen_port) {
+  int r = -1;
+  /* The interface appears once virtio_net has probed. */
+  for (int i = 0; i < 50 && (r = configure_eth0()) < 0; i++) sleep_ms(100);
+  if (r < 0) {
+    say("vmd-init: net eth0 setup FAILED, errno ");
+    say_num((uint64_t)-r);
+    say("\n");
+    return;
+  }
+  say("vmd-init: net eth0 is 10.0.2.15/24\n");
+  char line[128];
+  if (host_port) {
+    int s = (int)sys(SYS_socket, 2, 1 /* SOCK_STREAM */, 0);
+    struct sockaddr_in4 to = {2, be16((uint16_t)host_port), ipv4(10, 0, 2, 2), {0}};
+    long c = s < 0 ? s : sys(SYS_connect, s, &to, sizeof(to));
+    if (c < 0) {
+      say("vmd-init: net connect to 10.0.2.2 FAILED, errno ");
+      say_num((uint64_t)-c);
+      say("\n");
+    } else {
+      say_fd_line(s, "vmd-guest-hello\n");
+      read_line(s, line, sizeof(line), 20000);
+      say("vmd-init: net host said [");
+      say(line);
+      say("]\n");
+    }
+    if (s >= 0) sys(SYS_close, s, 0, 0);
+  }
+  if (listen_port) {
+    int s = (int)sys(SYS_socket, 2, 1, 0);
+    int one = 1;
+    sys6(SYS_setsockopt, s, 1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, (long)&one, sizeof(one), 0);
+    struct sockaddr_in4 me = {2, be16((uint16_t)listen_port), 0, {0}};
+    if (s < 0 || sys(SYS_bind, s, &me, sizeof(me)) < 0 || sys(SYS_listen, s, 1, 0) < 0) {
+      say("vmd-init: net listen FAILED\n");
+      return;
+    }
+    say("vmd-init: net listening on ");
+    say_num(listen_port);
+    say("\n");
+    struct pollfd p = {s, POLLIN, 0};
+    struct { long sec, nsec; } t = {60, 0};
+    int c = sys6(SYS_ppoll, (long)&p, 1, (long)&t, 0, 8, 0) > 0 ? (int)sys(SYS_accept, s, 0, 0) : -1;
+    if (c < 0) {
+      say("vmd-init: net accept FAILED\n");
+    } else {
+      read_line(c, line, sizeof(line), 20000);
+      say_fd_line(c, "vmd-guest-echo:");
+      say_fd_line(c, line);
+      say_fd_line(c, "\n");
+      sys(SYS_close, c, 0, 0);
+      say("vmd-init: net served [");
+      say(line);
+      say("]\n");
+    }
+    sys(SYS_close, s, 0, 0);
+  }
+}
+
 static void run_modes(char** envp) {
   const char* modes = env_value(envp, "vmdinit");
   if (!modes) return;
@@ -530,6 +659,9 @@ static void run_modes(char** envp) {
   if (has_word(modes, "blkverify")) mode_blkverify(seed, bytes);
   if (has_word(modes, "blkbench")) mode_blkbench(bytes);
   if (has_word(modes, "touch")) mode_touch(bytes);
+  if (has_word(modes, "net")) {
+    mode_net(parse_num(env_value(envp, "vmdnetport"), 0), parse_num(env_value(envp, "vmdnetlisten"), 0));
+  }
   say("vmd-init: modes done\n");
 }
 
