@@ -232,6 +232,7 @@ absl::Status Vm::BuildVirtio() {
       return absl::InvalidArgumentError(
           absl::StrFormat("disks[%u]: %s is smaller than one 512-byte sector", i, d.path));
     }
+    disks_.push_back(blk->get());
     RETURN_IF_ERROR(add(*std::move(blk)));
   }
   if (spec_.network.has_value()) RETURN_IF_ERROR(BuildNetwork(add));
@@ -363,6 +364,11 @@ Vm::~Vm() {
   // virtio workers raise interrupts whose kicks reach vcpus_, and touch guest
   // RAM: they stop (and go) before the vCPUs and the memory do.
   ResetVirtio();
+  // Disk images are durable once the VM is gone (worker Shutdown's promise),
+  // whether or not the guest flushed.
+  for (VirtioBlk* disk : disks_) {
+    if (absl::Status st = disk->Flush(); !st.ok()) Log()->error("disk flush: {}", st.message());
+  }
   virtio_.clear();
   net_backend_.reset();  // after its device detached from it
   timer_kicker_.reset();

@@ -34,6 +34,7 @@ class TimerKicker;
 class VirtioMmio;
 class VirtioConsole;
 class VirtioBalloon;
+class VirtioBlk;
 class NetBackend;
 class VirtioDevice;
 
@@ -144,6 +145,7 @@ class Vm : public VcpuHost, public PsciHost {
   std::vector<std::unique_ptr<VirtioMmio>> virtio_;
   std::vector<VirtioSlotInfo> slot_info_;
   VirtioConsole* virtio_console_ = nullptr;  // owned by virtio_
+  std::vector<VirtioBlk*> disks_;            // owned by virtio_
   VirtioBalloon* balloon_ = nullptr;         // owned by virtio_
   // Asks the guest for balloon statistics every stats period.
   std::thread balloon_thread_;
