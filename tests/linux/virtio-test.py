@@ -15,9 +15,11 @@ between several checks.
            the vmm's log instead; the guest talks TCP to a server on the
            host's loopback through slirp (10.0.2.2), and the host reaches a
            server in the guest through a port forward.
-  balloon  through a real vmd: the guest touches 256 MiB and frees it, the
-           SetBalloon RPC (vmd -> worker -> device) asks for 320 MiB, the guest
-           inflates, and the worker's RSS, read from /proc on the host, drops.
+  balloon  through a real vmd (with a disk and hvc0 as the console, read back
+           from the worker's console.log): the guest touches 256 MiB and frees
+           it, the SetBalloon RPC (vmd -> worker -> device) asks for 320 MiB,
+           the guest inflates, and the worker's RSS, read from /proc on the
+           host, drops; statistics arrive; the balloon deflates again.
 
   virtio-test.py blk --vmm build/engine/vmm/vmm --cache build/guest-cache \\
       --init build/tests/linux/vmd_init --work build/tests/linux/work
@@ -277,11 +279,18 @@ def scenario_balloon(args, kernel, initrd):
         c = daemon.client()
         pb = c.pb
         touch_mib, balloon_mib = 256, 320
-        cmdline = "console=ttyAMA0 quiet %s vmdinit=touch,wait vmdmb=%d" % (BASE_CMDLINE, touch_mib)
+        # Through the worker too: a disk (its serial) and hvc0 as the console,
+        # whose output must reach console.log.
+        disk = os.path.join(root, "disk.img")
+        with open(disk, "wb") as f:
+            f.truncate(1 << 20)
+        cmdline = "quiet %s vmdinit=hvc,serial,touch,wait vmdmb=%d" % (BASE_CMDLINE, touch_mib)
         spec = pb.VmSpec(
             name="balloon", vcpus=args.cpus, memory_bytes=512 << 20,
             boot=pb.Boot(linux=pb.LinuxBoot(kernel_path=kernel, initrd_path=initrd,
                                             command_line=cmdline)),
+            disks=[pb.Disk(path=disk, serial="vmd-balloon-disk")],
+            console=pb.CONSOLE_DEVICE_VIRTIO_CONSOLE,
             balloon=pb.Balloon(stats_period=duration_pb2.Duration(seconds=1)))
         vm = c.create_vm(spec).id
         c.start_vm(vm)
@@ -290,6 +299,8 @@ def scenario_balloon(args, kernel, initrd):
         while True:
             text = open(log, "rb").read() if os.path.exists(log) else b""
             if b"vmd-init: touch done" in text:
+                if b"vmd-init: serial [vmd-balloon-disk]" not in text:
+                    fail("the worker's disk or hvc0 console did not work", text)
                 break
             if time.monotonic() > deadline:
                 fail("the guest never touched its memory", text)
@@ -298,6 +309,7 @@ def scenario_balloon(args, kernel, initrd):
         if len(pids) != 1:
             fail("expected one worker, found %s" % pids)
         before = rss_bytes(pids[0])
+        deadline = time.monotonic() + args.timeout
         stats = c.set_balloon(vm, balloon_mib << 20)
         if stats.target_balloon_bytes != balloon_mib << 20:
             fail("SetBalloon answered target %d" % stats.target_balloon_bytes)
@@ -323,8 +335,22 @@ def scenario_balloon(args, kernel, initrd):
             if time.monotonic() > deadline:
                 fail("the balloon did not deflate")
             time.sleep(0.5)
+        # A reset rebuilds the machine in place: the devices are reset with it
+        # and the rebooted guest finds its disk and hvc0 again.
+        c.reset_vm(vm)
+        deadline = time.monotonic() + args.timeout
+        while True:
+            text = open(log, "rb").read()
+            if text.count(b"vmd-init: touch done") >= 2:
+                if text.count(b"vmd-init: serial [vmd-balloon-disk]") < 2:
+                    fail("after the reset the guest lost its disk", text)
+                break
+            if time.monotonic() > deadline:
+                fail("the guest did not come back after ResetVm", text[-4000:])
+            time.sleep(0.2)
         c.kill_vm(vm)
-        print("virtio-test: PASS: balloon (SetBalloon through vmd, RSS drop, stats, deflate)", flush=True)
+        print("virtio-test: PASS: balloon (SetBalloon through vmd, RSS drop, stats, deflate), "
+              "disk and hvc0 through the worker, again after ResetVm", flush=True)
         return 0
     finally:
         daemon.sigkill()

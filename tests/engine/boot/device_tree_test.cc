@@ -194,6 +194,9 @@ TEST_F(DeviceTreeTest, VirtioMmioSlotsAreLevelHighSpis) {
   EXPECT_EQ(Cells("/virtio_mmio@a000000", "reg"), (std::vector<uint32_t>{0, 0x0a000000, 0, 0x200}));
   EXPECT_EQ(Cells("/virtio_mmio@a000000", "interrupts"), (std::vector<uint32_t>{0, 16, 4}));
   EXPECT_EQ(Cells("/virtio_mmio@a000600", "interrupts"), (std::vector<uint32_t>{0, 19, 4}));
+  EXPECT_TRUE(Has("/virtio_mmio@a000000", "dma-coherent"));
+  // Lowest address first: Linux probes in this order (vda = the first disk).
+  EXPECT_LT(Node("/virtio_mmio@a000000"), Node("/virtio_mmio@a000600"));
 }
 
 TEST_F(DeviceTreeTest, ChosenCarriesBootargsConsoleSeedAndInitrd) {
