@@ -78,7 +78,9 @@ absl::Status ValidateSpec(const VmSpec& spec) {
 #endif
     if (!spec.network->mac.empty()) {
       absl::StatusOr<MacAddress> mac = ParseMacAddress(spec.network->mac);
-      if (!mac.ok()) return absl::InvalidArgumentError(absl::StrCat("network.mac: ", mac.status().message()));
+      if (!mac.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat("network.mac: ", mac.status().message()));
+      }
     }
     for (size_t i = 0; i < spec.network->forwards.size(); ++i) {
       const NetForwardSpec& f = spec.network->forwards[i];
@@ -367,7 +369,8 @@ Vm::~Vm() {
   // Disk images are durable once the VM is gone (worker Shutdown's promise),
   // whether or not the guest flushed.
   for (VirtioBlk* disk : disks_) {
-    if (absl::Status st = disk->Flush(); !st.ok()) Log()->error("disk flush: {}", st.message());
+    absl::Status st = disk->Flush();
+    if (!st.ok()) Log()->error("disk flush: {}", std::string(st.message()));
   }
   virtio_.clear();
   net_backend_.reset();  // after its device detached from it

@@ -1,5 +1,7 @@
 #include "engine/vmm/device_flags.h"
 
+#include <arpa/inet.h>
+
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -50,7 +52,8 @@ absl::StatusOr<NetForwardSpec> ParseForwardFlag(const std::string& text) {
   }
   const size_t left = parts.size() - i;
   if (left == 3) {
-    if (parts[i].empty()) return bad("empty address");
+    in_addr addr;
+    if (inet_pton(AF_INET, parts[i].c_str(), &addr) != 1) return bad("address is not dotted IPv4");
     fwd.host_addr = parts[i++];
   } else if (left != 2) {
     return bad("wrong number of fields");

@@ -15,7 +15,8 @@ namespace vmd {
 // A path containing commas cannot be given (none of ours do).
 absl::StatusOr<DiskSpec> ParseDiskFlag(const std::string& text);
 
-// "[tcp:|udp:][ADDR:]HOSTPORT:GUESTPORT"; tcp and 127.0.0.1 by default.
+// "[tcp:|udp:][ADDR:]HOSTPORT:GUESTPORT"; tcp and 127.0.0.1 by default; ADDR
+// is a dotted IPv4 address.
 absl::StatusOr<NetForwardSpec> ParseForwardFlag(const std::string& text);
 
 }  // namespace vmd
