@@ -259,7 +259,7 @@ std::string MemoryStatsText(const v1::MemoryStats& m) {
   add("Major faults:", m.has_major_faults(), absl::StrCat(m.major_faults()));
   add("Minor faults:", m.has_minor_faults(), absl::StrCat(m.minor_faults()));
   rows.push_back({"Statistics from:", m.has_stats_time() ? FormatTimestamp(m.stats_time())
-                                                          : "(the guest has not reported)"});
+                                                         : "(the guest has not reported)"});
   return FormatTable(rows);
 }
 

@@ -67,9 +67,9 @@ absl::Status ValidateSpec(const VmSpec& spec) {
       return absl::InvalidArgumentError(absl::StrFormat("disks[%u]: no image path", i));
     }
     if (spec.disks[i].serial.size() > kVirtioBlkIdBytes) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "disks[%u]: serial \"%s\" is longer than %u bytes", i, spec.disks[i].serial,
-          kVirtioBlkIdBytes));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("disks[%u]: serial \"%s\" is longer than %u bytes", i,
+                          spec.disks[i].serial, kVirtioBlkIdBytes));
     }
   }
   if (spec.network.has_value()) {
@@ -91,11 +91,11 @@ absl::Status ValidateSpec(const VmSpec& spec) {
     }
   }
   const size_t devices = spec.disks.size() + (spec.network.has_value() ? 1 : 0) +
-                         (spec.console == ConsoleDevice::kVirtio ? 1 : 0) +
-                         (spec.rng ? 1 : 0) + (spec.balloon ? 1 : 0);
+                         (spec.console == ConsoleDevice::kVirtio ? 1 : 0) + (spec.rng ? 1 : 0) +
+                         (spec.balloon ? 1 : 0);
   if (devices > kVirtioMmioSlots) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("%u virtio devices, but the machine has %u slots", devices, kVirtioMmioSlots));
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%u virtio devices, but the machine has %u slots", devices, kVirtioMmioSlots));
   }
   return absl::OkStatus();
 }
@@ -177,8 +177,9 @@ absl::Status Vm::Build() {
   psci_ = std::make_unique<Psci>(spec_.cpus, this);
   if (spec_.console == ConsoleDevice::kVirtio) {
     auto sink = std::make_shared<UartLogSink>();
-    uart_ = std::make_unique<Pl011>(IrqLine(gic_.get(), SpiIntid(kPl011Spi)),
-                                    [sink](const uint8_t* data, size_t len) { sink->Write(data, len); });
+    uart_ = std::make_unique<Pl011>(
+        IrqLine(gic_.get(), SpiIntid(kPl011Spi)),
+        [sink](const uint8_t* data, size_t len) { sink->Write(data, len); });
   } else {
     uart_ = std::make_unique<Pl011>(IrqLine(gic_.get(), SpiIntid(kPl011Spi)),
                                     [this](const uint8_t* data, size_t len) {
@@ -208,8 +209,9 @@ absl::Status Vm::BuildVirtio() {
   auto add = [this](std::unique_ptr<VirtioDevice> device) -> absl::Status {
     const uint32_t slot = static_cast<uint32_t>(virtio_.size());
     if (slot >= kVirtioMmioSlots) return absl::InvalidArgumentError("out of virtio-mmio slots");
-    VirtioSlotInfo info{slot, kVirtioMmioBase + slot * kVirtioMmioSlotSize, kVirtioMmioFirstSpi + slot,
-                        device->device_id(), std::string(device->name())};
+    VirtioSlotInfo info{slot, kVirtioMmioBase + slot * kVirtioMmioSlotSize,
+                        kVirtioMmioFirstSpi + slot, device->device_id(),
+                        std::string(device->name())};
     // Level-sensitive: the transport holds the line high while InterruptStatus
     // has a bit set and drops it on InterruptACK.
     auto transport = std::make_unique<VirtioMmio>(std::move(device), memory_.get(),
@@ -275,7 +277,8 @@ absl::Status Vm::BuildNetwork(
   }
   absl::StatusOr<std::unique_ptr<SlirpBackend>> backend = SlirpBackend::Create(config);
   if (!backend.ok()) {
-    return absl::Status(backend.status().code(), absl::StrCat("network: ", backend.status().message()));
+    return absl::Status(backend.status().code(),
+                        absl::StrCat("network: ", backend.status().message()));
   }
   MacAddress mac;
   if (n.mac.empty()) {
@@ -326,8 +329,9 @@ void Vm::PollBalloonStats() {
 absl::Status Vm::SetBalloonTarget(uint64_t bytes) {
   if (balloon_ == nullptr) return absl::FailedPreconditionError("this VM has no balloon device");
   if (bytes >= memory_->size()) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "balloon target %u bytes is not below the guest's memory (%u bytes)", bytes, memory_->size()));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("balloon target %u bytes is not below the guest's memory (%u bytes)", bytes,
+                        memory_->size()));
   }
   balloon_->SetTargetPages(static_cast<uint32_t>(bytes / VirtioBalloon::kBalloonPageSize));
   Log()->info("balloon target {} MiB", bytes >> 20);

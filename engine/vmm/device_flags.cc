@@ -31,8 +31,8 @@ absl::StatusOr<DiskSpec> ParseDiskFlag(const std::string& text) {
             absl::StrCat("--disk \"", text, "\": serial is longer than 20 bytes"));
       }
     } else {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "--disk \"", text, "\": unknown option \"", p, "\" (known: ro, rw, serial=ID)"));
+      return absl::InvalidArgumentError(absl::StrCat("--disk \"", text, "\": unknown option \"", p,
+                                                     "\" (known: ro, rw, serial=ID)"));
     }
   }
   return disk;

@@ -311,21 +311,43 @@ void FillMemoryStats(const BalloonInfo& info, uint64_t memory_bytes, v1::MemoryS
   out->set_actual_balloon_bytes(info.actual_bytes);
   for (const auto& [tag, value] : info.stats) {
     switch (tag) {
-      case 0: out->set_swap_in_bytes(value); break;
-      case 1: out->set_swap_out_bytes(value); break;
-      case 2: out->set_major_faults(value); break;
-      case 3: out->set_minor_faults(value); break;
-      case 4: out->set_free_bytes(value); break;
-      case 5: out->set_total_bytes(value); break;
-      case 6: out->set_available_bytes(value); break;
-      case 7: out->set_disk_cache_bytes(value); break;
-      case 8: out->set_hugetlb_allocations(value); break;
-      case 9: out->set_hugetlb_failures(value); break;
-      default: break;  // tags newer than this list
+      case 0:
+        out->set_swap_in_bytes(value);
+        break;
+      case 1:
+        out->set_swap_out_bytes(value);
+        break;
+      case 2:
+        out->set_major_faults(value);
+        break;
+      case 3:
+        out->set_minor_faults(value);
+        break;
+      case 4:
+        out->set_free_bytes(value);
+        break;
+      case 5:
+        out->set_total_bytes(value);
+        break;
+      case 6:
+        out->set_available_bytes(value);
+        break;
+      case 7:
+        out->set_disk_cache_bytes(value);
+        break;
+      case 8:
+        out->set_hugetlb_allocations(value);
+        break;
+      case 9:
+        out->set_hugetlb_failures(value);
+        break;
+      default:
+        break;  // tags newer than this list
     }
   }
   if (info.stats_time.has_value()) {
-    *out->mutable_stats_time() = TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(*info.stats_time));
+    *out->mutable_stats_time() =
+        TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(*info.stats_time));
   }
 }
 
@@ -353,7 +375,8 @@ grpc::Status WorkerService::SetBalloon(grpc::ServerContext*, const worker::SetBa
   return MemoryStats(vm, out);
 }
 
-grpc::Status WorkerService::GetMemoryStats(grpc::ServerContext*, const worker::GetMemoryStatsRequest*,
+grpc::Status WorkerService::GetMemoryStats(grpc::ServerContext*,
+                                           const worker::GetMemoryStatsRequest*,
                                            v1::MemoryStats* out) {
   absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
   Vm* vm;
