@@ -142,10 +142,21 @@ grpc::Status VmdService::DeleteVm(grpc::ServerContext*, const v1::DeleteVmReques
   return grpc::Status::OK;
 }
 
-grpc::Status VmdService::StartVm(grpc::ServerContext*, const v1::StartVmRequest* req,
+grpc::Status VmdService::StartVm(grpc::ServerContext* ctx, const v1::StartVmRequest* req,
                                  v1::StartVmResponse* resp) {
   absl::StatusOr<v1::Vm> vm = Find(req->vm());
   if (!vm.ok()) return ToGrpc(vm.status());
+  if (!HasWorker(vm->state())) {
+    // The files are checked again for whoever starts the VM: a file swapped
+    // (or its permissions changed) since CreateVm is caught before a worker
+    // opens it (DECISIONS.md "Access").
+    absl::StatusOr<Caller> caller = resolve_caller_(ctx);
+    if (!caller.ok()) return ToGrpc(caller.status());
+    if (absl::Status s = CheckSpecAccess(*caller, vm->spec(), options_.image_dirs); !s.ok()) {
+      Log()->info("StartVm {} from {}: {}", req->vm(), caller->description, s.ToString());
+      return ToGrpc(s);
+    }
+  }
   absl::StatusOr<v1::Vm> started = supervisor_->Start(vm->id(), req->paused());
   if (!started.ok()) return ToGrpc(started.status());
   *resp->mutable_vm() = *started;

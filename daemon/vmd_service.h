@@ -32,7 +32,8 @@ struct ServiceOptions {
 // Who is calling, from the call's transport; PERMISSION_DENIED if unknown.
 using CallerResolver = std::function<absl::StatusOr<Caller>(grpc::ServerContext*)>;
 
-class VmdService final : public v1::Vmd::Service {
+// AttachConsole is a callback (reactor) method; the rest are synchronous.
+class VmdService final : public v1::Vmd::WithCallbackMethod_AttachConsole<v1::Vmd::Service> {
  public:
   VmdService(Registry* registry, EventJournal* journal, Supervisor* supervisor,
              CallerResolver resolve_caller, ServiceOptions options);
@@ -50,9 +51,8 @@ class VmdService final : public v1::Vmd::Service {
   grpc::Status WaitVm(grpc::ServerContext*, const v1::WaitVmRequest*, v1::WaitVmResponse*) override;
   grpc::Status GetRegisters(grpc::ServerContext*, const v1::GetRegistersRequest*,
                             v1::GetRegistersResponse*) override;
-  grpc::Status AttachConsole(
-      grpc::ServerContext*,
-      grpc::ServerReaderWriter<v1::ConsoleOutput, v1::AttachConsoleRequest>*) override;
+  grpc::ServerBidiReactor<v1::AttachConsoleRequest, v1::ConsoleOutput>* AttachConsole(
+      grpc::CallbackServerContext*) override;
   grpc::Status GetConsoleLog(grpc::ServerContext*, const v1::GetConsoleLogRequest*,
                              grpc::ServerWriter<v1::ConsoleOutput>*) override;
   grpc::Status WatchEvents(grpc::ServerContext*, const v1::WatchEventsRequest*,

@@ -1,5 +1,5 @@
-// The long-lived RPCs of vmd.v1.Vmd: WaitVm, AttachConsole (proxied to the
-// worker's Console stream), GetConsoleLog (console.log on disk) and
+// The long-lived RPCs of vmd.v1.Vmd: WaitVm, AttachConsole (a reactor in
+// console_proxy.cc proxying the worker's Console stream), GetConsoleLog (console.log on disk) and
 // WatchEvents (the journal). Each polls with a short timeout and checks
 // IsCancelled, so a departed client frees its thread promptly.
 #include <fcntl.h>
@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "daemon/atomic_file.h"
+#include "daemon/console_proxy.h"
 #include "daemon/vmd_service.h"
 #include "engine/base/logging.h"
 
@@ -98,79 +99,28 @@ grpc::Status VmdService::WaitVm(grpc::ServerContext* ctx, const v1::WaitVmReques
   return grpc::Status::OK;
 }
 
-grpc::Status VmdService::AttachConsole(
-    grpc::ServerContext* ctx, grpc::ServerReaderWriter<v1::ConsoleOutput, v1::AttachConsoleRequest>* stream) {
-  v1::AttachConsoleRequest first;
-  if (!stream->Read(&first)) return grpc::Status::OK;
-  if (first.kind_case() != v1::AttachConsoleRequest::kAttach) {
-    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "the first message must be `attach`");
-  }
-  const v1::ConsoleAttach& attach = first.attach();
-  absl::StatusOr<v1::Vm> vm = Find(attach.vm());
-  if (!vm.ok()) return ToGrpc(vm.status());
-  absl::StatusOr<std::shared_ptr<worker::Worker::Stub>> stub = supervisor_->Stub(vm->id());
-  if (!stub.ok() || !HasWorker(vm->state())) {
-    return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                        absl::StrCat("vm \"", attach.vm(), "\": has no worker; use GetConsoleLog"));
-  }
-  grpc::ClientContext wctx;
-  std::unique_ptr<grpc::ClientReaderWriter<worker::ConsoleRequest, v1::ConsoleOutput>> wstream =
-      (*stub)->Console(&wctx);
-  worker::ConsoleRequest open;
-  open.mutable_open()->set_read_only(attach.read_only());
-  open.mutable_open()->set_history_bytes(
-      std::min<uint64_t>(attach.has_history_bytes() ? attach.history_bytes() : kDefaultAttachHistory,
-                         vm->spec().console_ring_bytes()));
-  if (!wstream->Write(open)) {
-    wctx.TryCancel();
-    wstream->Finish().ok();
-    return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                        absl::StrCat("vm \"", attach.vm(), "\": the worker's console is gone"));
-  }
-
-  // Input from the client goes to the worker on its own thread; a protocol
-  // error there ends the whole call with that status.
-  absl::Mutex mu;
-  grpc::Status input_error = grpc::Status::OK;
-  std::atomic<bool> input_done{false};
-  std::thread input([&] {
-    v1::AttachConsoleRequest req;
-    while (stream->Read(&req)) {
-      grpc::Status error = grpc::Status::OK;
-      if (req.kind_case() == v1::AttachConsoleRequest::kAttach) {
-        error = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "a second `attach`");
-      } else if (attach.read_only()) {
-        error = grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
-                             "input sent on a read-only attach");
-      }
-      if (!error.ok()) {
-        absl::MutexLock lock(&mu);
-        input_error = error;
-        wctx.TryCancel();
-        break;
-      }
-      worker::ConsoleRequest in;
-      in.set_input(req.input());
-      if (!wstream->Write(in)) break;
+grpc::ServerBidiReactor<v1::AttachConsoleRequest, v1::ConsoleOutput>* VmdService::AttachConsole(
+    grpc::CallbackServerContext*) {
+  return StartConsoleProxy([this](const v1::ConsoleAttach& attach) {
+    ConsoleTarget target;
+    absl::StatusOr<v1::Vm> vm = Find(attach.vm());
+    if (!vm.ok()) {
+      target.status = ToGrpc(vm.status());
+      return target;
     }
-    wstream->WritesDone();
-    input_done = true;
+    absl::StatusOr<std::shared_ptr<worker::Worker::Stub>> stub = supervisor_->Stub(vm->id());
+    if (!stub.ok() || !HasWorker(vm->state())) {
+      target.status =
+          grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                       absl::StrCat("vm \"", attach.vm(), "\": has no worker; use GetConsoleLog"));
+      return target;
+    }
+    target.stub = *stub;
+    target.history_bytes = std::min<uint64_t>(
+        attach.has_history_bytes() ? attach.history_bytes() : kDefaultAttachHistory,
+        vm->spec().console_ring_bytes());
+    return target;
   });
-
-  v1::ConsoleOutput out;
-  while (wstream->Read(&out)) {
-    if (!stream->Write(out)) {
-      wctx.TryCancel();
-      break;
-    }
-  }
-  // The worker's stream has ended (VM stopped, client left or an input error):
-  // the client's reader must be released before this handler may return.
-  if (!input_done.load()) ctx->TryCancel();
-  input.join();
-  wstream->Finish().ok();
-  absl::MutexLock lock(&mu);
-  return input_error;
 }
 
 grpc::Status VmdService::GetConsoleLog(grpc::ServerContext* ctx, const v1::GetConsoleLogRequest* req,

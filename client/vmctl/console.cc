@@ -142,20 +142,6 @@ grpc::Status Commands::AttachLoop(const std::string& vm, const AttachOptions& op
   }
   reader.join();
   grpc::Status status = stream->Finish();
-  if (status.error_code() == grpc::StatusCode::CANCELLED && !*detached) {
-    // The daemon ends a console stream whose VM stopped by cancelling it (its
-    // synchronous server must release the reader blocked on our input). A
-    // stopped VM is the normal end of an attach, not an error.
-    // The stream may end a moment before the daemon records the stop.
-    v1::WaitVmRequest wait;
-    wait.set_vm(vm);
-    wait.add_states(v1::VM_STATE_STOPPED);
-    wait.mutable_timeout()->set_seconds(5);
-    grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    v1::WaitVmResponse waited;
-    if (stub_->WaitVm(&ctx, wait, &waited).ok()) status = grpc::Status::OK;
-  }
   if (tty && *detached) {
     *io_.err << "\r\nvmctl: detached from " << vm << "; it keeps running\n";
     io_.err->flush();

@@ -50,8 +50,9 @@ struct PortForward {
 struct NetConfig {
   std::vector<PortForward> port_forwards;
   // Frames from the guest waiting for the slirp thread; beyond this Send()
-  // drops (the thread drains the queue every loop, so only a stalled thread
-  // reaches it).
+  // drops. The thread takes the whole queue each time it wakes, so only a
+  // guest blasting datagrams faster than slirp can forward them gets here
+  // (TCP is held back by slirp's 64 KiB window long before).
   size_t max_pending_frames = 1024;
 };
 

@@ -219,8 +219,8 @@ absl::Status VirtioNet::Receive(Virtqueue& queue) {
     ChainWriter writer(memory(), *chain);
     writer.Write(hdr, sizeof(hdr));
     writer.Write(frame.data(), frame.size());
+    ++rx_frames_;  // before the guest can see it, so the count never lags
     queue.Push(chain->head, static_cast<uint32_t>(writer.written()));
-    ++rx_frames_;
   }
 }
 

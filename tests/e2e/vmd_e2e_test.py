@@ -98,6 +98,30 @@ class LifecycleTest(VmdTestCase):
         self.assertEqual(tail, log[-5:])
         self.assert_code(C.FAILED_PRECONDITION, lambda: list(self.c.attach_console("hello")))
 
+    def test_console_stream_ends_ok_when_the_vm_stops(self):
+        """An attached client whose VM stops sees its stream end with OK (not
+        CANCELLED), its request stream still open."""
+        self.c.create_vm(self.spec("ending"), start=True)
+        stream = self.c.attach_console("ending", _blocking())
+        got, errors = [], []
+
+        def read():
+            try:
+                for out in stream:
+                    got.append(out.data)
+            except grpc.RpcError as e:
+                errors.append(e)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        wait_until(lambda: b"idle_echo: ready" in b"".join(got), 30, "the banner")
+        self.c.stop_vm("ending", timeout=20)
+        reader.join(30)
+        self.assertFalse(reader.is_alive(), "the console stream did not end")
+        self.assertEqual(errors, [])
+        self.assertEqual(stream.code(), C.OK)
+        self.assertIn(b"idle_echo: power button", b"".join(got))
+
     def test_paused_start_reset_wait_and_info(self):
         pb = self.pb
         self.c.create_vm(self.spec("rst"))
@@ -357,6 +381,28 @@ print(code("/etc/shadow", "shadow"), code(sys.argv[2], "mine"))
             capture_output=True, text=True, timeout=60, env=dict(os.environ))
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertEqual(out.stdout.split(), ["PERMISSION_DENIED", "OK"])
+        # The file is swapped for one that user may not read: StartVm checks again.
+        os.unlink(mine)
+        with open(payload("idle_echo"), "rb") as src, open(mine, "wb") as dst:
+            dst.write(src.read())
+        os.chmod(mine, 0o600)
+        start = r"""
+import os, sys, grpc
+sys.path.insert(0, os.environ["VMD_CLIENT"])
+from vmdclient import VmdClient
+try:
+    VmdClient(sys.argv[1]).start_vm("mine")
+    print("OK")
+except grpc.RpcError as e:
+    print(e.code().name)
+"""
+        out = subprocess.run(
+            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+             "/usr/bin/python3", "-c", start, self.daemon.socket],
+            capture_output=True, text=True, timeout=60, env=dict(os.environ))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout.split(), ["PERMISSION_DENIED"])
+        self.assertEqual(self.c.get_vm("mine").state, self.pb.VM_STATE_CREATED)
         self.assertTrue(self.daemon.running())
 
 

@@ -10,6 +10,7 @@ set(VMD_GUEST_RUNTIME_SOURCES
   ${VMD_GUESTS_DIR}/runtime/vectors.S
   ${VMD_GUESTS_DIR}/runtime/exceptions.c
   ${VMD_GUESTS_DIR}/runtime/fdt.c
+  ${VMD_GUESTS_DIR}/runtime/gic.c
   ${VMD_GUESTS_DIR}/runtime/psci.c
   ${VMD_GUESTS_DIR}/runtime/string.c
   ${VMD_GUESTS_DIR}/runtime/test.c

@@ -50,7 +50,7 @@ bool Decode(uint32_t raw, Insn& out) {
   out.raw = raw;
   const DecodeLine* line = Find(raw);
   if (line != nullptr && (line->extract == nullptr || line->extract(raw, out))) {
-    out.fn = line->fn;
+    if (out.fn == nullptr) out.fn = line->fn;  // an extractor may pick a specialised handler
     return line->ends_block;
   }
   out = Insn{};

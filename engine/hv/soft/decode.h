@@ -12,6 +12,8 @@
 namespace vmd::hvsoft {
 
 // Fills the operand fields of `out` from `raw`; false = unallocated encoding.
+// It may also set out.fn to a handler specialised for the operands (one line
+// then covers many template instances); otherwise the line's handler is used.
 using Extractor = bool (*)(uint32_t raw, Insn& out);
 
 struct DecodeLine {

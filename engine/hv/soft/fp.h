@@ -48,7 +48,8 @@ struct Env {
 };
 
 // ---- classification and sign (no flags) -------------------------------------
-// T is uint32_t (single) or uint64_t (double) unless said otherwise.
+// T is uint32_t (single) or uint64_t (double) unless said otherwise; uint16_t
+// (half, FEAT_FP16 arithmetic: FPCR.FZ16 flushes it, without IDC) is instantiated too.
 template <typename T> bool IsNaN(T x);
 template <typename T> bool IsSignalingNaN(T x);
 template <typename T> T Neg(T x);  // FPNeg: flips the sign, NaNs included

@@ -82,5 +82,64 @@ contains "typing reaches the guest" "uart_echo: got 'vmd-input'" "$pane"
 contains "attach ends when the guest powers off" "ATTACH-ENDED" "$pane"
 "$VMCTL" rm echo >/dev/null
 
+# The lifecycle verbs on a guest that runs until asked (idle_echo: echoes the
+# UART, powers off on the power button).
+state_of() {  # state_of VM -> created/running/paused/stopped...
+  "$VMCTL" inspect --json "$1" | grep -o '"VM_STATE_[A-Z]*"' | head -1 | sed 's/"VM_STATE_\(.*\)"/\L\1/'
+}
+pane_after() {  # pane_after SECONDS: the tmux pane's text after a pause
+  sleep "$1"
+  tmux capture-pane -p -t "$SESSION"
+}
+"$VMCTL" create idle --payload "$GUESTS/idle_echo.bin" >/dev/null
+tmux kill-session -t "$SESSION" 2>/dev/null
+tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL start --attach idle; echo ATTACH-ENDED; sleep 60"
+contains "start --attach shows the guest" "idle_echo: ready" "$(pane_after 3)"
+tmux send-keys -t "$SESSION" "typed-1" Enter
+contains "start --attach: typing echoes" "typed-1" "$(pane_after 2)"
+tmux send-keys -t "$SESSION" C-]
+contains "start --attach detaches" "ATTACH-ENDED" "$(pane_after 1)"
+check "running after detach" running "$(state_of idle)"
+tmux kill-session -t "$SESSION"
+tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach idle; echo ATTACH-ENDED; sleep 60"
+pane=$(pane_after 2)
+contains "second attach replays the banner" "idle_echo: ready" "$pane"
+contains "second attach replays earlier echo" "typed-1" "$pane"
+tmux send-keys -t "$SESSION" C-]
+sleep 1
+tmux kill-session -t "$SESSION"
+
+out=$("$VMCTL" pause idle); rc=$?
+check "pause exit" 0 "$rc"
+check "paused" paused "$(state_of idle)"
+regs=$("$VMCTL" regs idle); rc=$?
+check "regs exit" 0 "$rc"
+contains "regs shows the PC" "pc" "$(echo "$regs" | tr 'A-Z' 'a-z')"
+contains "regs --json has x registers" '"x"' "$("$VMCTL" regs --json idle)"
+contains "regs --sysregs shows VBAR_EL1" "vbar" "$("$VMCTL" regs --sysregs idle | tr 'A-Z' 'a-z')"
+"$VMCTL" resume idle >/dev/null; check "resume exit" 0 "$?"
+check "running after resume" running "$(state_of idle)"
+"$VMCTL" reset idle >/dev/null; check "reset exit" 0 "$?"
+sleep 2
+check "reset re-ran the guest (two banners)" 2 "$("$VMCTL" logs idle | grep -c 'idle_echo: ready')"
+contains "reset counted" "Resets:" "$("$VMCTL" inspect idle)"
+out=$("$VMCTL" stop --timeout 20s idle); rc=$?
+check "graceful stop exit" 0 "$rc"
+check "stopped after stop" stopped "$(state_of idle)"
+contains "graceful stop is a guest power-off" "power button after" "$("$VMCTL" logs idle)"
+contains "stop reason" "the guest powered off after the power button" "$("$VMCTL" inspect idle)"
+"$VMCTL" start idle >/dev/null
+"$VMCTL" wait --state running --timeout 20s idle >/dev/null
+"$VMCTL" kill idle >/dev/null; check "kill exit" 0 "$?"
+"$VMCTL" wait --timeout 20s idle >/dev/null
+check "stopped after kill" stopped "$(state_of idle)"
+"$VMCTL" start idle >/dev/null
+"$VMCTL" wait --state running --timeout 20s idle >/dev/null
+"$VMCTL" stop --force idle >/dev/null; check "stop --force exit" 0 "$?"
+check "stopped after stop --force" stopped "$(state_of idle)"
+"$VMCTL" pause idle >/dev/null 2>&1; rc=$?
+[[ $rc -ne 0 ]] && echo "ok: pause of a stopped VM fails ($rc)" || fail "pause of a stopped VM succeeded"
+"$VMCTL" rm idle >/dev/null
+
 echo "$failures failure(s)"
 [[ $failures -eq 0 ]]

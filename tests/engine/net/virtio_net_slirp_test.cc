@@ -8,7 +8,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "engine/net/slirp_backend.h"
 #include "engine/virtio/net.h"
@@ -96,7 +98,8 @@ TEST_F(VirtioNetSlirpTest, DhcpAndArpThroughTheDevice) {
   ASSERT_TRUE(arp.has_value());
   EXPECT_EQ(arp->arp_op, 2);
   EXPECT_EQ(arp->arp_spa, testing::Ip("10.0.2.2"));
-  EXPECT_TRUE(d_->irq().level(testing::kTestIntid));
+  // The used index is published before the worker raises the interrupt.
+  EXPECT_TRUE(testing::WaitFor([&] { return d_->irq().level(testing::kTestIntid); }));
   auto* net = static_cast<VirtioNet*>(d_->device());
   EXPECT_EQ(net->stats().tx_frames, 2u);
   EXPECT_GE(net->stats().rx_frames, 2u);

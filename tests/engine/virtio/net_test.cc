@@ -196,7 +196,8 @@ TEST_F(VirtioNetTest, ReceivePrependsHeaderWithOneBuffer) {
   hdr[10] = 1;  // num_buffers, little-endian; no flags, no GSO
   EXPECT_EQ(Get(kBufBase, kVirtioNetHdrSize), hdr);
   EXPECT_EQ(Get(kBufBase + kVirtioNetHdrSize, frame.size()), frame);
-  EXPECT_TRUE(d_->irq().level(testing::kTestIntid));
+  // The used index is published before the worker raises the interrupt.
+  EXPECT_TRUE(testing::WaitFor([&] { return d_->irq().level(testing::kTestIntid); }));
   EXPECT_EQ(net_->stats().rx_frames, 1u);
 }
 

@@ -2,8 +2,10 @@
 // machine around it (RAM, a minimal device tree, PL011 data register, PSCI).
 // The stopgap runner for tests/guests payloads until the full vmm exists.
 //
-//   hvrun payload.bin [--mem 128M] [--timeout-s N] [--append "cmdline"]
+//   hvrun payload.bin [--mem 128M] [--timeout-s N] [--append "cmdline"] [--stats]
 //
+// --stats (hv/soft only): at the end, prints to stderr the guest instructions
+// the vCPU retired and the wall time of the run (bench/cpu uses it).
 // A file with the arm64 Image header (magic "ARM\x64" at offset 56) loads at
 // RAM base + text_offset as the Linux boot protocol asks; anything else is a
 // raw payload at RAM base + 0x80000.
@@ -27,6 +29,9 @@ extern "C" {
 }
 
 #include "engine/hv/hv.h"
+#ifdef VMD_HVRUN_SOFT_STATS
+#include "engine/hv/soft/soft_ext.h"
+#endif
 
 namespace {
 
@@ -118,6 +123,7 @@ int main(int argc, char** argv) {
   uint64_t mem_size = 128ull << 20;
   int timeout_s = 60;
   std::string bootargs;
+  bool stats = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--mem" && i + 1 < argc) {
@@ -126,10 +132,13 @@ int main(int argc, char** argv) {
       timeout_s = std::atoi(argv[++i]);
     } else if (a == "--append" && i + 1 < argc) {
       bootargs = argv[++i];
+    } else if (a == "--stats") {
+      stats = true;
     } else if (!a.empty() && a[0] != '-' && payload.empty()) {
       payload = a;
     } else {
-      Fail("usage: hvrun payload.bin [--mem 128M] [--timeout-s N] (bad argument %s)", a.c_str());
+      Fail("usage: hvrun payload.bin [--mem 128M] [--timeout-s N] [--append cmdline] [--stats] "
+           "(bad argument %s)", a.c_str());
     }
   }
   if (payload.empty()) Fail("usage: hvrun payload.bin [--mem 128M] [--timeout-s N] [--append cmdline]");
@@ -187,6 +196,21 @@ int main(int argc, char** argv) {
   };
   auto set = [&](hv_reg_t r, uint64_t v) { Check(hv_vcpu_set_reg(vcpu, r, v), "hv_vcpu_set_reg"); };
   auto skip = [&] { set(HV_REG_PC, get(HV_REG_PC) + 4); };
+  const auto started = std::chrono::steady_clock::now();
+  auto report = [&] {
+    if (!stats) return;
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+#ifdef VMD_HVRUN_SOFT_STATS
+    hv_soft_vcpu_stats_t st = {};
+    Check(hv_soft_vcpu_get_stats(vcpu, &st), "hv_soft_vcpu_get_stats");
+    std::fprintf(stderr, "hvrun: insns_retired=%llu blocks=%llu tlb_refills=%llu seconds=%.6f\n",
+                 (unsigned long long)st.insns_retired, (unsigned long long)st.blocks,
+                 (unsigned long long)st.tlb_refills, secs);
+#else
+    std::fprintf(stderr, "hvrun: seconds=%.6f (instruction counts need hv/soft)\n", secs);
+#endif
+  };
 
   for (;;) {
     Check(hv_vcpu_run(vcpu), "hv_vcpu_run");
@@ -210,6 +234,7 @@ int main(int argc, char** argv) {
           set(HV_REG_X0, 0x10001);
         } else if (fn == kPsciSystemOff) {
           std::fflush(stdout);
+          report();
           return 0;
         } else if (fn == kPsciSystemReset) {
           std::fflush(stdout);

@@ -35,7 +35,7 @@ TEST(DecoderTable, KnownEncodings) {
   EXPECT_STREQ(DecodeName(0xc85f7c01), "LDXR (X)");          // ldxr x1, [x0]
   EXPECT_STREQ(DecodeName(0x29401003), "LDP (W) (offset)");  // ldp w3, w4, [x0]
   EXPECT_STREQ(DecodeName(0xd538cc03), "MRS");               // mrs x3, icc_iar1_el1
-  EXPECT_STREQ(DecodeName(0x1e622820), "undefined");         // fadd d0, d1, d2 (FP absent)
+  EXPECT_STREQ(DecodeName(0x1e622820), "FADD (D)");          // fadd d0, d1, d2
   EXPECT_STREQ(DecodeName(0x00000000), "undefined");         // udf #0
   EXPECT_STREQ(DecodeName(0x13000000 | 1u << 22), "undefined");  // SBFM 32 with N=1
   EXPECT_STREQ(DecodeName(0x0b000000 | 3u << 22), "undefined");  // ADD shifted, shift=ROR

@@ -1,5 +1,5 @@
 // Exceptions and system state on the soft CPU: vectors and syndromes for
-// SVC, UNDEFINED (FP/SIMD included while FP is absent), PC/SP/data alignment,
+// SVC, UNDEFINED, the FP access trap (CPACR_EL1.FPEN), PC/SP/data alignment,
 // ERET to EL0 with SP banking, and stage-1 translation through the walker
 // with AT, TLBI and translation faults.
 #include "tests/engine/hv/soft/guest_fixture.h"
@@ -58,15 +58,15 @@ TEST_F(SystemTest, EretEntersEl0AndExceptionsComeBack) {
   EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x400 + 0x14);
 }
 
-TEST_F(SystemTest, UndefinedAndFpInstructionsAreEc0) {
+TEST_F(SystemTest, UndefinedIsEc0AndDisabledFpIsEc7) {
   Exec({0x00000000});  // udf #0
   EXPECT_EQ(Esr(), 0x00ull << 26 | kIl);
   EXPECT_EQ(Elr(), kRamBase);
   EXPECT_EQ(Spsr(), 0x3c5u);
   EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x200 + 0x14);
   SetReg(HV_REG_CPSR, 0x3c5);
-  Exec({0x1e622820});  // fadd d0, d1, d2: FP absent
-  EXPECT_EQ(Esr() >> 26, 0x00u);
+  Exec({0x1e622820});  // fadd d0, d1, d2 with CPACR_EL1.FPEN = 0 (reset)
+  EXPECT_EQ(Esr(), 0x07ull << 26 | kIl | 1u << 24 | 0xEu << 20);  // CV, COND = AL
 }
 
 TEST_F(SystemTest, UnalignedBranchTargetTakesPcAlignmentFault) {
