@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # The README's main command: installs dependencies, builds vmd, fetches Debian's
-# arm64 kernel, starts the vmd daemon (foreground process with its own state
-# directory under the build tree) and uses vmctl to boot a 2-vCPU VM and attach
-# to its console. The guest's init prints a marker and powers the VM off, which
-# ends `vmctl run`; the daemon is stopped on exit. On a non-Mac host the VM runs
-# on hv/soft, the software CPU behind Apple's Hypervisor API.
+# arm64 kernel and busybox, starts the vmd daemon (foreground process with its
+# own state directory under the build tree) and uses vmctl to boot a 2-vCPU VM
+# and attach to its console: a busybox shell. `exit` powers the VM off (so does
+# `vmctl stop demo` from another terminal: the power button); Ctrl-] detaches
+# and leaves it running. Without a terminal (CI) a few commands are typed for
+# you once the guest is up. The daemon is stopped on exit. On a non-Mac host
+# the VM runs on hv/soft, the software CPU behind Apple's Hypervisor API.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${VMD_BUILD_DIR:-$root/build}
 cache="$build/guest-cache"
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
-"$root/scripts/fetch-guests.sh" --cache "$cache"
+"$root/scripts/fetch-guests.sh" --cache "$cache" --generic
+release=$(cat "$cache/generic/kernel-release")
 initrd="$build/demo-initramfs.gz"
-/usr/bin/python3 "$root/scripts/make-initramfs.py" --init "$build/tests/linux/vmd_init" --out "$initrd"
+# Debian's generic kernel with its gpio_keys/evdev modules (the power button),
+# vmd-init as /init and busybox for the shell.
+/usr/bin/python3 "$root/scripts/make-initramfs.py" --init "$build/tests/linux/vmd_init" \
+  --out "$initrd" --busybox "$cache/busybox/busybox" \
+  --modules-root "$cache/generic/lib/modules/$release" --module gpio_keys --module evdev
 
 state="$build/demo-state"
 mkdir -p "$state"
@@ -27,7 +34,22 @@ for _ in $(seq 100); do
 done
 vmctl=("$build/client/vmctl/vmctl" --host "unix://$state/vmd.sock")
 echo "demo: vmd is running (state in $state); booting Debian's arm64 kernel" \
-     "($(cat "$cache/cloud/kernel-release")) with 2 vCPUs through vmctl"
+     "($release) with 2 vCPUs through vmctl"
 "${vmctl[@]}" rm --force demo >/dev/null 2>&1 || true
-"${vmctl[@]}" run --rm demo --kernel "$cache/cloud/Image" --initrd "$initrd" \
-  --cpus 2 --memory 512M --cmdline "console=ttyAMA0 cryptomgr.notests=1"
+run=("${vmctl[@]}" run --rm demo --kernel "$cache/generic/Image" --initrd "$initrd"
+     --cpus 2 --memory 512M --cmdline "console=ttyAMA0 cryptomgr.notests=1")
+if [ -t 0 ]; then
+  echo "demo: a busybox shell on the VM's console; 'exit' powers it off, Ctrl-] detaches"
+  "${run[@]}"
+else
+  # No terminal: type a few commands once the guest has booted.
+  {
+    for _ in $(seq 3000); do
+      "${vmctl[@]}" logs demo 2>/dev/null | grep -q "VMD-BOOT-OK" && break
+      sleep 0.2
+    done
+    sleep 1
+    printf '%s\n' "uname -a" "cat /proc/cpuinfo | head -8" "ls /" \
+      "echo demo | md5sum" "exit"
+  } | "${run[@]}"
+fi

@@ -23,7 +23,7 @@ import statistics
 import subprocess
 import sys
 
-WORKLOADS = ["sieve", "crc", "hash", "chase", "interp", "copy"]
+WORKLOADS = ["sieve", "crc", "hash", "chase", "interp", "copy", "pages"]
 BENCH_RE = re.compile(r"BENCH (\w+) ticks=(\d+) freq=(\d+) sum=([0-9a-f]+)")
 STATS_RE = re.compile(r"insns_retired=(\d+)")
 

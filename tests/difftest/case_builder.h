@@ -34,6 +34,10 @@ struct Generator {
   // "rcpc", "flagm"), or null: runs skip the generator when the hv side's ID
   // registers do not advertise it.
   const char* feature = nullptr;
+  // An FP/SIMD generator (gen_fp*.cc, gen_simd*.cc): when a run enables one,
+  // cases start with random V0..V31, FPCR and FPSR (else all zero), and
+  // `--set fp` / `--set int` select by this flag.
+  bool fp = false;
 };
 
 // Every generator, in report order.
@@ -74,6 +78,24 @@ class CaseBuilder {
   // A random byte offset into the data region for an access of `size` bytes
   // aligned to `align`, often in a small hot window so accesses overlap.
   uint64_t DataOffset(uint64_t size, uint64_t align);
+  // ---- for FP/SIMD generators ----
+  // Random vector register: 0..31, or in a quarter of the FP cases 0..3 so
+  // destinations often alias sources and results feed the next instruction.
+  int VReg() { return static_cast<int>(rng_.Below(vregs_)); }
+  // Interesting IEEE values of each format (NaNs quiet and signaling, ±inf,
+  // ±0, denormals, extreme normals, values at integer-conversion limits and
+  // rounding boundaries, random ones).
+  uint16_t F16();
+  uint32_t F32();
+  uint64_t F64();
+  // An interesting integer of `bits` bits (0, ±1, extremes, random).
+  uint64_t IntLane(int bits);
+  // A random 128-bit register value made of one of the above kinds of lanes.
+  void VecValue(uint64_t out[2]);
+  // A random FPCR (RMode, FZ, DN, AHP; often 0) and FPSR (often 0).
+  uint64_t Fpcr();
+  uint64_t Fpsr();
+
   // Emits `n` filler snippets (ALU instructions) from the enabled fillers,
   // or NOPs when none is enabled.
   void EmitFillers(int n);
@@ -89,6 +111,7 @@ class CaseBuilder {
   std::vector<bool> setup_;  // per code_ word: not under test
   std::vector<std::string>* names_ = nullptr;
   int depth_ = 0;
+  int vregs_ = 32;
 };
 
 }  // namespace vmd::difftest

@@ -16,8 +16,14 @@
 #define DT_MAX_CODE 512    /* instructions per case */
 #define DT_MAX_CHANGED 512 /* changed data words reported per result */
 
-#define DT_CASE_MAGIC 0x45534143u   /* "CASE" */
-#define DT_RESULT_MAGIC 0x544c5352u /* "RSLT" */
+/* The FPCR and FPSR bits compared: an ARMv8.0 FPCR without FP16 or trap
+ * enables (AHP, DN, FZ, RMode) and FPSR's QC and cumulative exception flags
+ * (its NZCV bits 31:28 are AArch32's). */
+#define DT_FPCR_MASK 0x07c00000ull
+#define DT_FPSR_MASK 0x0800009full
+
+#define DT_CASE_MAGIC 0x32534143u   /* "CAS2": with V0..V31, FPCR, FPSR */
+#define DT_RESULT_MAGIC 0x32534c52u /* "RLS2" */
 
 /* Result status: DT_STATUS_OK when the sequence ran to its end; otherwise the
  * reference reports the host signal (SIGILL, SIGSEGV, ...) it took. */
@@ -30,6 +36,9 @@ typedef struct {
   uint64_t x[31];
   uint64_t sp;
   uint64_t nzcv; /* bits 31:28 */
+  uint64_t fpcr; /* FPCR at the start (AHP, DN, FZ, RMode: DT_FPCR_MASK) */
+  uint64_t fpsr; /* FPSR at the start (QC and cumulative flags: DT_FPSR_MASK) */
+  uint64_t v[32][2]; /* V0..V31: [0] bits 63:0, [1] bits 127:64 */
   uint32_t code[DT_MAX_CODE];
 } DtCase;
 
@@ -38,7 +47,7 @@ typedef struct {
   uint64_t value;  /* its value after the run */
 } DtWord;
 
-/* On a fault, x[], sp and nzcv hold the state at the faulting instruction
+/* On a fault, x[], sp, nzcv, fpcr, fpsr and v[] hold the state at the faulting instruction
  * (the instructions before it have run), and fault_pc its address. */
 typedef struct {
   uint32_t magic;
@@ -48,6 +57,9 @@ typedef struct {
   uint64_t x[31];
   uint64_t sp;
   uint64_t nzcv;
+  uint64_t fpcr;
+  uint64_t fpsr;
+  uint64_t v[32][2];
   uint32_t nchanged; /* entries used in changed[]; words beyond are dropped */
   uint32_t overflow; /* 1 when more words changed than changed[] holds */
   DtWord changed[DT_MAX_CHANGED];

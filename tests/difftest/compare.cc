@@ -17,7 +17,38 @@ std::string RefStatus(const DtResult& r) {
                                   : absl::StrFormat("signal %u at %#x", r.status, r.fault_pc);
 }
 
+// The FPSR bits compared (DT_FPSR_MASK) by name, e.g. "IOC|IXC".
+std::string FpsrBits(uint64_t v) {
+  static const struct {
+    int bit;
+    const char* name;
+  } kBits[] = {{27, "QC"}, {7, "IDC"}, {4, "IXC"}, {3, "UFC"}, {2, "OFC"}, {1, "DZC"}, {0, "IOC"}};
+  std::string out;
+  for (const auto& b : kBits) {
+    if ((v >> b.bit) & 1) out += (out.empty() ? "" : "|") + std::string(b.name);
+  }
+  return out.empty() ? "-" : out;
+}
+
+// FPCR's compared fields: "RMode=1 FZ DN AHP".
+std::string FpcrFields(uint64_t v) {
+  std::string out = absl::StrFormat("RMode=%d", static_cast<int>((v >> 22) & 3));
+  if ((v >> 24) & 1) out += " FZ";
+  if ((v >> 25) & 1) out += " DN";
+  if ((v >> 26) & 1) out += " AHP";
+  return out;
+}
+
+// A vector register as four 32-bit lanes, lane 3 first.
+std::string VecHex(const uint64_t v[2]) {
+  return absl::StrFormat("%08x_%08x_%08x_%08x", v[1] >> 32, v[1] & 0xffffffff, v[0] >> 32,
+                         v[0] & 0xffffffff);
+}
+
 }  // namespace
+
+std::string DescribeFpcr(uint64_t fpcr) { return FpcrFields(fpcr); }
+std::string DescribeFpsr(uint64_t fpsr) { return FpsrBits(fpsr); }
 
 // Whether the reference's signal and the hv side's exception are the same
 // architectural event: SIGILL is an Unknown-reason exception (EC 0), SIGSEGV
@@ -73,6 +104,29 @@ Verdict Judge(const DtCase& c, const DtResult& ref, const DtResult* hv, const st
   if (ref.nzcv != hv->nzcv) {
     v.diffs.push_back(absl::StrFormat("nzcv expected %x got %x (initial %x)", ref.nzcv >> 28,
                                       hv->nzcv >> 28, c.nzcv >> 28));
+  }
+  for (int i = 0; i < 32; ++i) {
+    if (ref.v[i][0] == hv->v[i][0] && ref.v[i][1] == hv->v[i][1]) continue;
+    std::string lanes;
+    for (int lane = 3; lane >= 0; --lane) {
+      uint64_t e = (ref.v[i][lane / 2] >> (32 * (lane % 2))) & 0xffffffff;
+      uint64_t g = (hv->v[i][lane / 2] >> (32 * (lane % 2))) & 0xffffffff;
+      if (e != g) lanes += absl::StrFormat("%s%d", lanes.empty() ? "" : ",", lane);
+    }
+    v.diffs.push_back(absl::StrFormat("v%-3d expected %s got %s (S lanes %s differ; initial %s)",
+                                      i, VecHex(ref.v[i]), VecHex(hv->v[i]), lanes,
+                                      VecHex(c.v[i])));
+  }
+  if ((ref.fpcr & DT_FPCR_MASK) != (hv->fpcr & DT_FPCR_MASK)) {
+    v.diffs.push_back(absl::StrFormat("fpcr expected %#x (%s) got %#x (%s) (initial %#x)",
+                                      ref.fpcr & DT_FPCR_MASK, FpcrFields(ref.fpcr),
+                                      hv->fpcr & DT_FPCR_MASK, FpcrFields(hv->fpcr), c.fpcr));
+  }
+  if ((ref.fpsr & DT_FPSR_MASK) != (hv->fpsr & DT_FPSR_MASK)) {
+    uint64_t e = ref.fpsr & DT_FPSR_MASK, g = hv->fpsr & DT_FPSR_MASK;
+    v.diffs.push_back(absl::StrFormat(
+        "fpsr expected %#x (%s) got %#x (%s): missing %s, extra %s (initial %s)", e, FpsrBits(e),
+        g, FpsrBits(g), FpsrBits(e & ~g), FpsrBits(g & ~e), FpsrBits(c.fpsr)));
   }
   std::map<uint64_t, std::pair<uint64_t, uint64_t>> words;  // offset -> (ref, hv)
   for (uint32_t i = 0; i < ref.nchanged; ++i) {
@@ -138,6 +192,17 @@ void PrintMismatch(FILE* out, const DtCase& c, const Verdict& v) {
       std::fprintf(out, " x%-2d=%#018llx", j, static_cast<unsigned long long>(c.x[j]));
     }
     std::fprintf(out, "\n");
+  }
+  bool fp = c.fpcr != 0 || c.fpsr != 0;
+  for (int i = 0; i < 32; ++i) fp = fp || c.v[i][0] != 0 || c.v[i][1] != 0;
+  if (fp) {
+    std::fprintf(out, "    fpcr %#llx (%s) fpsr %#llx (%s)\n",
+                 static_cast<unsigned long long>(c.fpcr), FpcrFields(c.fpcr).c_str(),
+                 static_cast<unsigned long long>(c.fpsr), FpsrBits(c.fpsr).c_str());
+    for (int i = 0; i < 32; i += 2) {
+      std::fprintf(out, "    v%-2d=%s v%-2d=%s\n", i, VecHex(c.v[i]).c_str(), i + 1,
+                   VecHex(c.v[i + 1]).c_str());
+    }
   }
   for (const std::string& d : v.diffs) std::fprintf(out, "  %s\n", d.c_str());
 }

@@ -33,6 +33,11 @@ struct Tally {
   void Print(FILE* out, uint64_t seed) const;
 };
 
+// FPCR's compared fields ("RMode=1 FZ DN AHP") and FPSR's flags by name
+// ("IOC|IXC", "-" for none), for reports.
+std::string DescribeFpcr(uint64_t fpcr);
+std::string DescribeFpsr(uint64_t fpsr);
+
 void PrintCase(FILE* out, uint64_t index, const DtCase& c, const std::vector<std::string>& names);
 void PrintMismatch(FILE* out, const DtCase& c, const Verdict& v);
 

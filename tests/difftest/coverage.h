@@ -16,15 +16,23 @@ namespace vmd::difftest {
 
 class DecoderCoverage {
  public:
-  DecoderCoverage();
+  // Counts the lines of the integer tables (data processing, load/store,
+  // system) and/or the FP/SIMD ones (FpTable, SimdLoadStoreTable,
+  // SimdMoveTable, SimdThreeTable, SimdMiscTable).
+  DecoderCoverage(bool integer_tables, bool fp_tables);
   bool available() const { return !lines_.empty(); }
   void Add(uint32_t insn);
-  // A summary naming the lines never hit, after (with `all_lines`) one row
-  // per decoder line with its count. Returns how many lines were never hit.
+  // A summary naming the lines never hit (one line per table), after (with
+  // `all_lines`) one row per decoder line with its count. Returns how many
+  // lines were never hit.
   int Print(FILE* out, bool all_lines) const;
 
  private:
-  std::vector<std::string> lines_;  // table order
+  struct Line {
+    const char* table;
+    std::string name;
+  };
+  std::vector<Line> lines_;  // table order
   std::map<std::string, uint64_t> counts_;
 };
 

@@ -3,7 +3,7 @@
 
 namespace vmd::difftest {
 
-DecoderCoverage::DecoderCoverage() = default;
+DecoderCoverage::DecoderCoverage(bool, bool) {}
 void DecoderCoverage::Add(uint32_t) {}
 int DecoderCoverage::Print(FILE* out, bool) const {
   std::fprintf(out, "decoder coverage: not available for this hypervisor backend\n");

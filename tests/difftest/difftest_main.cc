@@ -1,9 +1,11 @@
-// difftest: the differential tester for hv/soft's integer ISA. Generates
-// seeded random instruction sequences (case_builder.h), runs each on the hv
-// API and on the reference (qemu-aarch64), and compares every general
-// register, SP, NZCV and the data memory. See docs/difftest.md.
+// difftest: the differential tester for hv/soft's A64 ISA (integer and
+// FP/SIMD). Generates seeded random instruction sequences (case_builder.h),
+// runs each on the hv API and on the reference (qemu-aarch64), and compares
+// every general register, SP, NZCV, V0-V31, FPCR, FPSR and the data memory.
+// See docs/difftest.md.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -37,6 +39,7 @@ struct Options {
   bool long_run = false;
   std::string generators;
   std::string exclude;
+  std::string set = "all";  // int, fp or all: which generators by default
   std::string qemu = DIFFTEST_DEFAULT_QEMU;
   std::string ref = DIFFTEST_DEFAULT_REF;
   uint64_t batch = 2000;
@@ -51,8 +54,22 @@ struct Options {
   bool all_features = false;
   int timeout_ms = 2000;
   std::string code;  // a hand-written case: hex words
-  std::string regs;  // its registers: x1=0x10,sp=0x40100000,nzcv=0x6
+  std::string regs;  // its registers: x1=0x10,sp=0x40100000,nzcv=0x6,v3=0x<32 hex>,fpcr=..
 };
+
+// A 128-bit register value in hex (up to 32 digits, optional 0x).
+bool ParseVec(std::string text, uint64_t out[2]) {
+  if (text.rfind("0x", 0) == 0 || text.rfind("0X", 0) == 0) text = text.substr(2);
+  if (text.empty() || text.size() > 32) return false;
+  for (char ch : text) {
+    if (!std::isxdigit(static_cast<unsigned char>(ch))) return false;
+  }
+  std::string lo = text.size() > 16 ? text.substr(text.size() - 16) : text;
+  std::string hi = text.size() > 16 ? text.substr(0, text.size() - 16) : "0";
+  out[0] = std::strtoull(lo.c_str(), nullptr, 16);
+  out[1] = std::strtoull(hi.c_str(), nullptr, 16);
+  return true;
+}
 
 // Builds the hand-written case of --code/--regs (unset registers are 0).
 bool ParseCustomCase(const Options& o, DtCase* c) {
@@ -71,6 +88,13 @@ bool ParseCustomCase(const Options& o, DtCase* c) {
       c->sp = v;
     } else if (parts[0] == "nzcv") {
       c->nzcv = (v & 0xf) << 28;
+    } else if (parts[0] == "fpcr") {
+      c->fpcr = v & DT_FPCR_MASK;
+    } else if (parts[0] == "fpsr") {
+      c->fpsr = v & DT_FPSR_MASK;
+    } else if (parts[0].size() > 1 && parts[0][0] == 'v') {
+      int r = std::atoi(parts[0].c_str() + 1);
+      if (r < 0 || r > 31 || !ParseVec(parts[1], c->v[r])) return false;
     } else if (parts[0].size() > 1 && parts[0][0] == 'x') {
       int r = std::atoi(parts[0].c_str() + 1);
       if (r < 0 || r > 30) return false;
@@ -91,7 +115,10 @@ bool SelectGenerators(const Options& o, std::vector<size_t>* enabled) {
     }
     return -1;
   };
-  std::vector<bool> on(all.size(), o.generators.empty());
+  std::vector<bool> on(all.size(), false);
+  for (size_t i = 0; i < all.size() && o.generators.empty(); ++i) {
+    on[i] = o.set == "all" || (o.set == "fp") == all[i].fp;
+  }
   for (int pass = 0; pass < 2; ++pass) {
     const std::string& spec = pass == 0 ? o.generators : o.exclude;
     bool value = pass == 0;
@@ -119,13 +146,15 @@ struct Built {
 
 int Main(int argc, char** argv) {
   Options o;
-  CLI::App app{"difftest: hv/soft vs qemu-aarch64 on random integer instruction sequences"};
+  CLI::App app{"difftest: hv/soft vs qemu-aarch64 on random A64 instruction sequences"};
   app.add_option("--seed", o.seed, "run seed (every case derives from seed and its index)");
   app.add_option("--cases", o.cases, "number of cases");
   app.add_option("--case", o.single_case, "run only case K of --seed (reproduce a mismatch)");
   app.add_flag("--long", o.long_run, "a long run: 200000 cases unless --cases is given");
   app.add_option("--generators", o.generators, "comma-separated generators to use (default all)");
   app.add_option("--exclude", o.exclude, "comma-separated generators to leave out");
+  app.add_option("--set", o.set, "the generators used without --generators: int, fp or all")
+      ->check(CLI::IsMember({"int", "fp", "all"}));
   app.add_option("--qemu", o.qemu, "qemu-aarch64 binary");
   app.add_option("--ref", o.ref, "the aarch64 reference program (difftest_ref)");
   app.add_option("--batch", o.batch, "cases per qemu process");
@@ -141,13 +170,16 @@ int Main(int argc, char** argv) {
   app.add_flag("--coverage", o.coverage, "print the count of every decoder-table line");
   app.add_option("--timeout-ms", o.timeout_ms, "per-case hv run limit");
   app.add_option("--code", o.code, "run one hand-written case: comma-separated hex words");
-  app.add_option("--regs", o.regs, "its initial registers: x1=0x10,sp=...,nzcv=0xf");
+  app.add_option("--regs", o.regs,
+                 "its initial registers: x1=0x10,sp=...,nzcv=0xf,v2=0x<hex>,fpcr=...,fpsr=...");
   CLI11_PARSE(app, argc, argv);
   if (o.long_run && app.count("--cases") == 0) o.cases = 200000;
 
   const auto& all = AllGenerators();
   if (o.list) {
-    for (const Generator& g : all) std::printf("%s%s\n", g.name, g.filler ? " (filler)" : "");
+    for (const Generator& g : all) {
+      std::printf("%s%s%s\n", g.name, g.fp ? " (fp)" : "", g.filler ? " (filler)" : "");
+    }
     return 0;
   }
   std::vector<size_t> enabled;
@@ -196,11 +228,14 @@ int Main(int argc, char** argv) {
   uint64_t first = o.single_case >= 0 ? static_cast<uint64_t>(o.single_case) : 0;
   uint64_t total = (o.single_case >= 0 || !o.code.empty()) ? 1 : o.cases;
   Tally tally;
-  DecoderCoverage coverage;
+  bool any_int = false, any_fp = false;
+  for (size_t g : enabled) (all[g].fp ? any_fp : any_int) = true;
+  DecoderCoverage coverage(any_int, any_fp);
   std::vector<uint32_t> tested;
   int reported = 0;
   // The flags a reproduction needs besides --seed and --case.
   std::string gen_arg = absl::StrCat(o.generators.empty() ? "" : " --generators " + o.generators,
+                                     o.generators.empty() && o.set != "all" ? " --set " + o.set : "",
                                      o.exclude.empty() ? "" : " --exclude " + o.exclude,
                                      o.el0 ? " --el0" : "", o.remap ? "" : " --no-remap",
                                      o.all_features ? " --all-features" : "");
@@ -262,8 +297,8 @@ int Main(int argc, char** argv) {
 
   for (size_t k = 0; k < enabled.size() && o.code.empty(); ++k) {
     size_t g = enabled[k];
-    if (k == 0) std::printf("%-18s %10s %10s %10s\n", "generator", "snippets", "cases", "mismatch");
-    std::printf("%-18s %10llu %10llu %10llu%s\n", all[g].name,
+    if (k == 0) std::printf("%-24s %10s %10s %10s\n", "generator", "snippets", "cases", "mismatch");
+    std::printf("%-24s %10llu %10llu %10llu%s\n", all[g].name,
                 static_cast<unsigned long long>(counts[g]),
                 static_cast<unsigned long long>(cases_with[g]),
                 static_cast<unsigned long long>(bad_cases[g]),

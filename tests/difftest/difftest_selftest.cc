@@ -59,6 +59,68 @@ TEST(A64Encoders, MatchArchitecturalEncodings) {
   EXPECT_EQ(Hint(20), 0xd503229fu);                                 // csdb
 }
 
+// FP/SIMD encoders; the expected words are aarch64-linux-gnu-as output.
+TEST(A64Encoders, MatchFpSimdEncodings) {
+  EXPECT_EQ(FpDp1(0, 0, 2, 1), 0x1e204041u);                      // fmov s1, s2
+  EXPECT_EQ(FpDp1(3, 5, 2, 1), 0x1ee2c041u);                      // fcvt d1, h2
+  EXPECT_EQ(FpCmp(1, 0, 3, 0x18), 0x1e602078u);                   // fcmpe d3, #0.0
+  EXPECT_EQ(FpCcmp(0, 2, 1, 1, 0, 3), 0x1e221423u);               // fccmp s1, s2, #3, ne
+  EXPECT_EQ(FpDp2(1, 3, 8, 2, 1), 0x1e638841u);                   // fnmul d1, d2, d3
+  EXPECT_EQ(FpCsel(0, 3, 11, 2, 1), 0x1e23bc41u);                 // fcsel s1, s2, s3, lt
+  EXPECT_EQ(FpImm(1, 0x70, 1), 0x1e6e1001u);                      // fmov d1, #1.0
+  EXPECT_EQ(FpDp3(0, 1, 3, 1, 4, 2, 1), 0x1f239041u);             // fnmsub s1, s2, s3, s4
+  EXPECT_EQ(FpFixed(0, 1, 0, 2, 61, 2, 1), 0x1e42f441u);          // scvtf d1, w2, #3
+  EXPECT_EQ(FpFixed(1, 0, 3, 1, 0, 2, 1), 0x9e190041u);           // fcvtzu x1, s2, #64
+  EXPECT_EQ(FpInt(0, 1, 0, 5, 2, 1), 0x1e650041u);                // fcvtau w1, d2
+  EXPECT_EQ(FpInt(1, 2, 1, 6, 2, 1), 0x9eae0041u);                // fmov x1, v2.d[1]
+  EXPECT_EQ(FpInt(1, 2, 1, 7, 1, 2), 0x9eaf0022u);                // fmov v2.d[1], x1
+  EXPECT_EQ(VLdstUimm(0, 3, 2, 2, 1), 0x3dc00841u);               // ldr q1, [x2, #32]
+  EXPECT_EQ(VLdstUimm(0, 1, 1, 2, 1), 0x3d400441u);               // ldr b1, [x2, #1]
+  EXPECT_EQ(VLdstImm9(1, 0, -2, 1, 4, 3), 0x7c1fe483u);           // str h3, [x4], #-2
+  EXPECT_EQ(VLdstReg(3, 1, 7, 3, 1, 6, 5), 0xfc6778c5u);          // ldr d5, [x6, x7, lsl #3]
+  EXPECT_EQ(VLdrLiteral(2, 2, 1), 0x9c000041u);                   // ldr q1, .+8
+  EXPECT_EQ(VLdstPair(2, 3, 1, -2, 2, 3, 1), 0xadff0861u);        // ldp q1, q2, [x3, #-32]!
+  EXPECT_EQ(VLdstPair(0, 0, 0, 2, 2, 3, 1), 0x2c010861u);         // stnp s1, s2, [x3, #8]
+  EXPECT_EQ(VLdstMulti(0, 1, 1, 31, 0, 0, 2, 1), 0x0cdf0041u);    // ld4 {v1.8b-v4.8b}, [x2], #32
+  EXPECT_EQ(VLdstMulti(1, 0, 1, 4, 6, 3, 3, 30), 0x4c846c7eu);    // st1 {v30-v0.2d}, [x3], x4
+  EXPECT_EQ(VLdstSingle(1, 1, 0, 0, 0, 5, 1, 0, 4, 1), 0x4d40b081u);    // ld3 {v1-v3.s}[3], [x4]
+  EXPECT_EQ(VLdstSingle(1, 1, 1, 1, 31, 7, 0, 3, 5, 1), 0x4dffeca1u);   // ld4r {v1-v4.2d}, [x5], #32
+  EXPECT_EQ(VLdstSingle(1, 0, 1, 1, 7, 2, 0, 2, 6, 1), 0x4da748c1u);    // st2 {v1.h,v2.h}[5], [x6], x7
+  EXPECT_EQ(SimdCopy(1, 0, 0x1e, 0, 2, 1), 0x4e1e0441u);          // dup v1.8h, v2.h[7]
+  EXPECT_EQ(SimdCopy(1, 0, 0x08, 1, 2, 1), 0x4e080c41u);          // dup v1.2d, x2
+  EXPECT_EQ(SimdCopy(1, 0, 0x1c, 3, 2, 1), 0x4e1c1c41u);          // mov v1.s[3], w2
+  EXPECT_EQ(SimdCopy(1, 1, 0x1f, 0, 2, 1), 0x6e1f0441u);          // mov v1.b[15], v2.b[0]
+  EXPECT_EQ(SimdCopy(1, 0, 0x0c, 5, 2, 1), 0x4e0c2c41u);          // smov x1, v2.s[1]
+  EXPECT_EQ(SimdCopy(0, 0, 0x0e, 7, 2, 1), 0x0e0e3c41u);          // umov w1, v2.h[3]
+  EXPECT_EQ(kScalar | SimdCopy(0, 0, 0x12, 0, 2, 1), 0x5e120441u);  // mov h1, v2.h[4]
+  EXPECT_EQ(SimdPermute(1, 2, 3, 7, 2, 1), 0x4e837841u);          // zip2 v1.4s, v2.4s, v3.4s
+  EXPECT_EQ(SimdExt(1, 3, 13, 2, 1), 0x6e036841u);                // ext v1.16b, v2, v3, #13
+  EXPECT_EQ(SimdTbl(0, 2, 2, 1, 30, 1), 0x0e0253c1u);             // tbx v1.8b, {v30-v0}, v2.8b
+  EXPECT_EQ(SimdModImm(1, 1, 0xaa, 14, 0, 1), 0x6f05e541u);       // movi v1.2d, #0xff00ff00ff00ff00
+  EXPECT_EQ(SimdModImm(1, 1, 0x80, 15, 0, 1), 0x6f04f401u);       // fmov v1.2d, #-2.0
+  EXPECT_EQ(SimdModImm(0, 1, 0x12, 11, 0, 1), 0x2f00b641u);       // bic v1.4h, #0x12, lsl #8
+  EXPECT_EQ(SimdReg(kThreeSame, 1, 1, 1, 3, 0x16, 2, 1), 0x6e63b441u);  // sqrdmulh v1.8h
+  EXPECT_EQ(SimdReg(kThreeSame, 1, 1, 1, 3, 0x18, 2, 1), 0x6e63c441u);  // fmaxnmp v1.2d
+  EXPECT_EQ(kScalar | SimdReg(kThreeSame, 1, 1, 3, 3, 0x0b, 2, 1), 0x7ee35c41u);  // uqrshl d1
+  EXPECT_EQ(kScalar | SimdReg(kThreeSame, 1, 1, 2, 3, 0x1d, 2, 1), 0x7ea3ec41u);  // facgt s1
+  EXPECT_EQ(SimdReg(kThreeDiff, 1, 0, 1, 3, 0xb, 2, 1), 0x4e63b041u);   // sqdmlsl2 v1.4s
+  EXPECT_EQ(kScalar | SimdReg(kThreeDiff, 1, 0, 1, 3, 0xd, 2, 1), 0x5e63d041u);  // sqdmull s1
+  EXPECT_EQ(SimdShiftImm(1, 1, 0x0d, 0x11, 2, 1), 0x6f0d8c41u);   // sqrshrun2 v1.16b, v2.8h, #3
+  EXPECT_EQ(SimdShiftImm(1, 1, 0x44, 0x1c, 2, 1), 0x6f44e441u);   // ucvtf v1.2d, v2.2d, #60
+  EXPECT_EQ(kScalar | SimdShiftImm(1, 1, 0x0f, 0x0e, 2, 1), 0x7f0f7441u);  // uqshl b1, b2, #7
+  EXPECT_EQ(SimdReg(kTwoMisc, 1, 1, 1, 0, 0x16, 2, 1), 0x6e616841u);    // fcvtxn2 v1.4s, v2.2d
+  EXPECT_EQ(kScalar | SimdReg(kTwoMisc, 1, 0, 3, 0, 0x1d, 2, 1), 0x5ee1d841u);  // frecpe d1
+  EXPECT_EQ(kScalar | SimdReg(kTwoMisc, 1, 0, 2, 0, 0x1f, 2, 1), 0x5ea1f841u);  // frecpx s1
+  EXPECT_EQ(SimdReg(kAcross, 1, 1, 0, 0, 0x03, 2, 1), 0x6e303841u);     // uaddlv h1, v2.16b
+  EXPECT_EQ(SimdReg(kAcross, 1, 1, 2, 0, 0x0c, 2, 1), 0x6eb0c841u);     // fminnmv s1, v2.4s
+  EXPECT_EQ(kScalar | SimdReg(kAcross, 1, 1, 1, 0, 0x0d, 2, 1), 0x7e70d841u);  // faddp d1
+  EXPECT_EQ(SimdElem(1, 0, 3, 0, 0, 3, 0x1, 1, 2, 1), 0x4fc31841u);     // fmla v1.2d, .., v3.d[1]
+  EXPECT_EQ(SimdElem(1, 0, 1, 1, 1, 15, 0x3, 1, 2, 1), 0x4f7f3841u);    // sqdmlal2 .., v15.h[7]
+  EXPECT_EQ(kScalar | SimdElem(1, 1, 2, 1, 1, 15, 0x9, 1, 2, 1), 0x7fbf9841u);  // fmulx s1, .. v31.s[3]
+  EXPECT_EQ(MrsFp(1, 1), 0xd53b4421u);                            // mrs x1, fpsr
+  EXPECT_EQ(MsrFp(0, 2), 0xd51b4402u);                            // msr fpcr, x2
+}
+
 DtCase MakeCase(std::vector<uint32_t> code) {
   DtCase c;
   std::memset(&c, 0, sizeof(c));
@@ -136,6 +198,62 @@ TEST(Reference, UndefinedInstructionIsReportedAsSigillWithTheStateBeforeIt) {
   EXPECT_EQ(r.sp, c.sp);
 }
 
+// FP state through the reference: fadd s0, s1, s2 with 1.5 + 2.25 = 3.75
+// (exact: no flag), the upper bits of V0 zeroed by the scalar write; and an
+// inexact 1/3 under round-towards-zero sets IXC and rounds down.
+TEST(Reference, ScalarFpAddAndFlagsAndRoundingMode) {
+  DtCase c = MakeCase({FpDp2(0, 2, 2, 1, 0), FpDp2(1, 5, 1, 4, 3)});  // fadd s0,s1,s2; fdiv d3,d4,d5
+  c.v[0][0] = c.v[0][1] = ~0ull;
+  c.v[1][0] = 0x3fc00000;  // 1.5f
+  c.v[2][0] = 0x40100000;  // 2.25f
+  c.v[4][0] = 0x3ff0000000000000ull;  // 1.0
+  c.v[5][0] = 0x4008000000000000ull;  // 3.0
+  c.fpcr = 3ull << 22;                // RMode RZ
+  c.fpsr = 1ull << 27;                // QC stays set
+  DtResult r = RunRef({c})[0];
+  ASSERT_EQ(r.status, DT_STATUS_OK);
+  EXPECT_EQ(r.v[0][0], 0x40700000u);  // 3.75f
+  EXPECT_EQ(r.v[0][1], 0u);
+  EXPECT_EQ(r.v[3][0], 0x3fd5555555555555ull);  // 1/3 rounded towards zero
+  EXPECT_EQ(r.fpcr & DT_FPCR_MASK, 3ull << 22);
+  EXPECT_EQ(r.fpsr & DT_FPSR_MASK, (1ull << 27) | (1ull << 4));  // QC, IXC
+  EXPECT_EQ(r.v[1][0], c.v[1][0]);
+}
+
+// The prologue loads and the epilogue stores every V register, FPCR and
+// FPSR in place: a NOP case gives them back unchanged.
+TEST(Reference, NopCaseReturnsEveryVectorRegisterAndFpcrFpsr) {
+  DtCase c = MakeCase({kNop});
+  for (int i = 0; i < 32; ++i) {
+    c.v[i][0] = 0x0101010101010101ull * static_cast<uint64_t>(i + 1);
+    c.v[i][1] = ~c.v[i][0] ^ (static_cast<uint64_t>(i) << 56);
+  }
+  c.fpcr = 0x07c00000;  // RMode 3, FZ, DN, AHP
+  c.fpsr = 0x0800009f;  // QC and every cumulative flag
+  DtResult r = RunRef({c})[0];
+  ASSERT_EQ(r.status, DT_STATUS_OK);
+  for (int i = 0; i < 32; ++i) {
+    EXPECT_EQ(r.v[i][0], c.v[i][0]) << "v" << i;
+    EXPECT_EQ(r.v[i][1], c.v[i][1]) << "v" << i;
+  }
+  EXPECT_EQ(r.fpcr & DT_FPCR_MASK, c.fpcr);
+  EXPECT_EQ(r.fpsr & DT_FPSR_MASK, c.fpsr);
+}
+
+// A fault after FP work: the V registers and FPSR come from the signal frame.
+TEST(Reference, FpStateAtAFaultComesFromTheSignalFrame) {
+  DtCase c = MakeCase({FpDp2(0, 2, 1, 1, 0), 0x00000000});  // fdiv s0, s1, s2 ; udf #0
+  c.v[1][0] = 0x3f800000;  // 1.0f / 0.0f: +inf with DZC
+  c.v[2][0] = 0;
+  c.v[31][1] = 0x0123456789abcdefull;
+  DtResult r = RunRef({c})[0];
+  EXPECT_EQ(r.status, 4u);
+  EXPECT_EQ(r.fault_pc, DT_CODE_IPA + 4);
+  EXPECT_EQ(r.v[0][0], 0x7f800000u);
+  EXPECT_EQ(r.fpsr & DT_FPSR_MASK, 1ull << 1);  // DZC
+  EXPECT_EQ(r.v[31][1], 0x0123456789abcdefull);
+}
+
 TEST(Generators, CasesAreReproducibleFromSeedAndIndex) {
   std::vector<size_t> all(AllGenerators().size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
@@ -200,6 +318,9 @@ DtResult OkResult(const DtCase& c) {
   for (int i = 0; i < 31; ++i) r.x[i] = c.x[i];
   r.sp = c.sp;
   r.nzcv = c.nzcv;
+  r.fpcr = c.fpcr;
+  r.fpsr = c.fpsr;
+  std::memcpy(r.v, c.v, sizeof(r.v));
   return r;
 }
 
@@ -228,6 +349,22 @@ TEST(Judge, AWordOnlyOneSideStoredIsAMismatchNamingItsAddress) {
   EXPECT_FALSE(v.match);
   ASSERT_EQ(v.diffs.size(), 1u);
   EXPECT_NE(v.diffs[0].find("0x40100018"), std::string::npos);
+}
+
+TEST(Judge, VectorAndFpsrDifferencesAreNamed) {
+  DtCase c = MakeCase({kNop});
+  DtResult ref = OkResult(c), hv = OkResult(c);
+  hv.v[7][1] = 0x0000000100000000ull;  // lane 3 of V7
+  hv.fpsr = 0x11;                        // IOC|IXC, only the latter expected
+  ref.fpsr = 0x10 | 0xf0000000;          // AArch32 NZCV bits are not compared
+  hv.fpcr = 0x00080000;                  // FZ16: outside the compared mask
+  Verdict v = Judge(c, ref, &hv, "");
+  EXPECT_FALSE(v.match);
+  ASSERT_EQ(v.diffs.size(), 2u);
+  EXPECT_NE(v.diffs[0].find("v7"), std::string::npos);
+  EXPECT_NE(v.diffs[0].find("lanes 3 differ"), std::string::npos);
+  EXPECT_NE(v.diffs[1].find("extra IOC"), std::string::npos);
+  EXPECT_EQ(DescribeFpcr(0x07c00000), "RMode=3 FZ DN AHP");
 }
 
 TEST(Judge, SigillMatchesAnUnknownReasonExceptionAtTheSamePc) {

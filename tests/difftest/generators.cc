@@ -10,6 +10,11 @@ const std::vector<Generator>& AllGenerators() {
     AddLoadStoreGenerators(v);
     AddBranchSystemGenerators(v);
     AddExtensionGenerators(v);
+    AddFpGenerators(v);
+    AddSimdLoadStoreGenerators(v);
+    AddSimdMoveGenerators(v);
+    AddSimdThreeGenerators(v);
+    AddSimdMiscGenerators(v);
     return v;
   }();
   return *all;

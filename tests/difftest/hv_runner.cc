@@ -4,7 +4,8 @@
 // HVC #0; VBAR_EL1 points at a table whose every entry is HVC #(0x100 +
 // entry), so a guest exception in the middle exits with a recognisable
 // immediate. At EL0 the final HVC is itself undefined: it arrives through the
-// lower-EL synchronous vector with EC 0 and ELR at the HVC.
+// lower-EL synchronous vector with EC 0 and ELR at the HVC. FP/SIMD is
+// enabled (CPACR_EL1.FPEN 0b11) and V0-V31, FPCR, FPSR come from the case.
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -27,6 +28,14 @@ constexpr uint64_t kEcHvc64 = 0x16;
 // SCTLR_EL1: the ARMv8.0 RES1 bits, I and C caches on, SP alignment checks
 // (SA, SA0) as Linux sets them for user mode; MMU off.
 constexpr uint64_t kSctlr = 0x30d00800ull | (1 << 12) | (1 << 4) | (1 << 3) | (1 << 2);
+// CPACR_EL1.FPEN = 0b11: FP/SIMD usable at EL0 and EL1 (as Linux sets it).
+constexpr uint64_t kCpacrFpen = 3ull << 20;
+
+hv_simd_fp_uchar16_t ToVector(const uint64_t v[2]) {
+  hv_simd_fp_uchar16_t out;
+  std::memcpy(&out, v, 16);
+  return out;
+}
 
 }  // namespace
 
@@ -166,6 +175,12 @@ hv_return_t HvRunner::LoadCase(const DtCase& c) {
   if (rc == HV_SUCCESS) rc = hv_vcpu_set_sys_reg(vcpu_, SpReg(), c.sp);
   if (rc == HV_SUCCESS) rc = hv_vcpu_set_sys_reg(vcpu_, HV_SYS_REG_VBAR_EL1, kVbar);
   if (rc == HV_SUCCESS) rc = hv_vcpu_set_sys_reg(vcpu_, HV_SYS_REG_SCTLR_EL1, kSctlr);
+  if (rc == HV_SUCCESS) rc = hv_vcpu_set_sys_reg(vcpu_, HV_SYS_REG_CPACR_EL1, kCpacrFpen);
+  if (rc == HV_SUCCESS) rc = hv_vcpu_set_reg(vcpu_, HV_REG_FPCR, c.fpcr);
+  if (rc == HV_SUCCESS) rc = hv_vcpu_set_reg(vcpu_, HV_REG_FPSR, c.fpsr);
+  for (int i = 0; i < 32 && rc == HV_SUCCESS; ++i) {
+    rc = hv_vcpu_set_simd_fp_reg(vcpu_, HV_SIMD_FP_REG_Q0 + i, ToVector(c.v[i]));
+  }
   return rc;
 }
 
@@ -240,6 +255,13 @@ void HvRunner::Run(const DtCase& c, DtResult* r, std::string* detail) {
     hv_vcpu_get_reg(vcpu_, HV_REG_CPSR, &cpsr);
   }
   r->nzcv = cpsr & 0xf0000000ull;
+  hv_vcpu_get_reg(vcpu_, HV_REG_FPCR, &r->fpcr);
+  hv_vcpu_get_reg(vcpu_, HV_REG_FPSR, &r->fpsr);
+  for (int i = 0; i < 32; ++i) {
+    hv_simd_fp_uchar16_t q{};
+    hv_vcpu_get_simd_fp_reg(vcpu_, HV_SIMD_FP_REG_Q0 + i, &q);
+    std::memcpy(r->v[i], &q, 16);
+  }
   const auto* words = static_cast<const uint64_t*>(data_);
   for (uint64_t i = 0; i < DT_DATA_SIZE / 8; ++i) {
     if (words[i] == DtDataWord(c.data_seed, i)) continue;

@@ -3,10 +3,13 @@
 // integer mantissas: every operation forms its result exactly, or exactly up
 // to a sticky bit below all the bits rounding looks at, and rounds once in
 // RoundBase. Results and FPSR flags are therefore those of the pseudocode,
-// tininess detected before rounding. Used by the scalar FP and AdvSIMD
-// handlers (exec_fp.cc, exec_simd_*.cc); tests in tests/engine/hv/soft/fp_test.cc.
+// tininess detected before rounding. Add/sub/mul/div/sqrt take the host FPU
+// where that provably gives the same bits and flags (see Fast). Used by the
+// scalar FP and AdvSIMD handlers (exec_fp.cc, exec_simd_*.cc); tests in
+// tests/engine/hv/soft/fp_test.cc (hand-derived cases, qemu-recorded vectors).
 #include "engine/hv/soft/fp.h"
 
+#include <bit>
 #include <cmath>
 #include <utility>
 
@@ -196,6 +199,8 @@ uint64_t RoundBase(Format f, bool sign, u128 m, int e, bool sticky, Round roundi
   return result;
 }
 
+Round FpcrRound(uint32_t fpcr) { return static_cast<Round>((fpcr >> kFpcrRModeShift) & 3); }
+
 // FPRound: FPCR's flush-to-zero, IEEE half precision.
 uint64_t RoundTo(Format f, bool sign, u128 m, int e, bool sticky, Round rounding, uint32_t fpcr,
                  Env& env) {
@@ -294,12 +299,169 @@ Exact AddExact(bool sa, u128 ma, int ea, bool sb, u128 mb, int eb) {
 // An exact nonzero result rounded per FPCR, or the exact zero whose sign the
 // rounding mode gives (the "result_value == 0.0" arm of FPAdd, FPMulAdd, ...).
 uint64_t RoundExact(Format f, const Exact& x, uint32_t fpcr, Env& env) {
-  const Round rounding = static_cast<Round>((fpcr >> kFpcrRModeShift) & 3);
+  const Round rounding = FpcrRound(fpcr);
   if (x.m == 0 && !x.sticky) return Zero(f, rounding == Round::kMinusInf);
   return RoundTo(f, x.sign, x.m, x.e, x.sticky, rounding, fpcr, env);
 }
 
-Round FpcrRound(uint32_t fpcr) { return static_cast<Round>((fpcr >> kFpcrRModeShift) & 3); }
+// ---- host FPU fast path -------------------------------------------------
+// Only where IEEE 754 and the pseudocode provably agree: FPCR rounding to
+// nearest even, normal operands (FZ and DN then change nothing), and a result
+// that is finite, normal and above the smallest binade (so not tiny before
+// rounding). Inexactness comes from an exact residual (TwoSum, FMA, or a
+// product exact in double), so the flags match too. Single precision
+// computes in double: products are exact there, sums too when the exponents
+// are at most 28 apart, and rounding a double quotient or square root to
+// single is correctly rounded (53 >= 2 * 24 + 2). Assumes the host's default
+// FP environment (round to nearest, no flush-to-zero): vmd never changes it.
+// Define VMD_FP_NO_FAST_PATH to compare the integer path alone.
+enum class FastOp : uint8_t { kAdd, kSub, kMul, kDiv, kSqrt };
+
+int ExpField(uint64_t x, Format f) { return static_cast<int>((x >> f.f) & ExpOnes(f)); }
+bool NormalField(int e, Format f) { return e != 0 && e != static_cast<int>(ExpOnes(f)); }
+
+bool FastDouble(FastOp op, uint64_t xa, uint64_t xb, Env& env, uint64_t* out) {
+  const double a = std::bit_cast<double>(xa), b = std::bit_cast<double>(xb);
+  double r = 0, residual = 0;
+  switch (op) {
+    case FastOp::kAdd:
+    case FastOp::kSub: {
+      const double bs = op == FastOp::kSub ? -b : b;
+      r = a + bs;
+      const double bv = r - a;  // TwoSum: the exact rounding error
+      residual = (a - (r - bv)) + (bs - bv);
+      break;
+    }
+    case FastOp::kMul:  // the residual is representable when the exponents
+      if (ExpField(xa, kDouble) + ExpField(xb, kDouble) < 1023 + 80) return false;  // are not tiny
+      r = a * b;
+      residual = std::fma(a, b, -r);
+      break;
+    case FastOp::kDiv:
+      if (ExpField(xa, kDouble) < 80) return false;
+      r = a / b;
+      residual = std::fma(-r, b, a);
+      break;
+    case FastOp::kSqrt:
+      if (ExpField(xa, kDouble) < 80 || (xa >> 63) != 0) return false;
+      r = std::sqrt(a);
+      residual = std::fma(-r, r, a);
+      break;
+  }
+  const uint64_t xr = std::bit_cast<uint64_t>(r);
+  const int e = ExpField(xr, kDouble);
+  if (e < 2 || e == static_cast<int>(ExpOnes(kDouble))) return false;
+  if (residual != 0) env.flags |= kIxc;
+  *out = xr;
+  return true;
+}
+
+bool FastSingle(FastOp op, uint64_t xa, uint64_t xb, Env& env, uint64_t* out) {
+  const double a = std::bit_cast<float>(static_cast<uint32_t>(xa));
+  const double b = std::bit_cast<float>(static_cast<uint32_t>(xb));
+  float r = 0;
+  double got = 0, want = 0;  // equal exactly when r is the exact result
+  switch (op) {
+    case FastOp::kAdd:
+    case FastOp::kSub: {
+      const int d = ExpField(xa, kSingle) - ExpField(xb, kSingle);
+      if (d > 28 || d < -28) return false;
+      want = op == FastOp::kSub ? a - b : a + b;
+      r = static_cast<float>(want);
+      got = r;
+      break;
+    }
+    case FastOp::kMul:
+      want = a * b;
+      r = static_cast<float>(want);
+      got = r;
+      break;
+    case FastOp::kDiv:
+      r = static_cast<float>(a / b);
+      got = static_cast<double>(r) * b;  // exact: 24 x 24 bits
+      want = a;
+      break;
+    case FastOp::kSqrt:
+      if ((xa >> 31) != 0) return false;
+      r = static_cast<float>(std::sqrt(a));
+      got = static_cast<double>(r) * r;
+      want = a;
+      break;
+  }
+  const uint32_t xr = std::bit_cast<uint32_t>(r);
+  const int e = ExpField(xr, kSingle);
+  if (e < 2 || e == static_cast<int>(ExpOnes(kSingle))) return false;
+  if (got != want) env.flags |= kIxc;
+  *out = xr;
+  return true;
+}
+
+// FPMulAdd (addend + a * b) on the host. Double: the host's fused result r;
+// it is exact iff r - addend == a * b, and both sides as (RN(v), v - RN(v))
+// pairs (TwoSum, TwoProduct; exact without overflow, and without underflow
+// by the exponent bounds) are equal iff the values are. Single: the product
+// is exact in double, the sum exact as s + e (TwoSum); s made odd when e != 0
+// (round to odd) then rounds to single correctly.
+bool FastMulAdd(Format f, uint64_t xc, uint64_t xa, uint64_t xb, Env& env, uint64_t* out) {
+  if (f.n == 64) {
+    const int ea = ExpField(xa, kDouble), eb = ExpField(xb, kDouble);
+    if (ea + eb < 1023 + 80 || ea + eb > 2046 + 1000 || ExpField(xc, kDouble) > 2044) return false;
+    const double a = std::bit_cast<double>(xa), b = std::bit_cast<double>(xb);
+    const double c = std::bit_cast<double>(xc);
+    const double r = std::fma(a, b, c);
+    const uint64_t xr = std::bit_cast<uint64_t>(r);
+    const int e = ExpField(xr, kDouble);
+    if (e < 2 || e > 2044) return false;
+    const double p_hi = a * b, p_lo = std::fma(a, b, -p_hi);
+    const double d_hi = r - c, d_bv = d_hi - r;
+    const double d_lo = (r - (d_hi - d_bv)) + (-c - d_bv);
+    if (d_hi != p_hi || d_lo != p_lo) env.flags |= kIxc;
+    *out = xr;
+    return true;
+  }
+  if (f.n != 32) return false;
+  const double a = std::bit_cast<float>(static_cast<uint32_t>(xa));
+  const double b = std::bit_cast<float>(static_cast<uint32_t>(xb));
+  const double c = std::bit_cast<float>(static_cast<uint32_t>(xc));
+  const double p = a * b;
+  const double s = p + c, bv = s - p;
+  const double err = (p - (s - bv)) + (c - bv);
+  uint64_t xs = std::bit_cast<uint64_t>(s);
+  if (err != 0 && (xs & 1) == 0) xs += ((err > 0) == (s > 0)) ? 1 : ~uint64_t{0};
+  const float r = static_cast<float>(std::bit_cast<double>(xs));
+  const uint32_t xr = std::bit_cast<uint32_t>(r);
+  const int e = ExpField(xr, kSingle);
+  if (e < 2 || e == static_cast<int>(ExpOnes(kSingle))) return false;
+  if (err != 0 || static_cast<double>(r) != s) env.flags |= kIxc;
+  *out = xr;
+  return true;
+}
+
+// The fast path for T, or false to take the integer path.
+template <typename T>
+bool Fast(FastOp op, T a, T b, Env& env, T* out) {
+#ifdef VMD_FP_NO_FAST_PATH
+  return false;
+#else
+  constexpr Format f = FormatOf<T>();
+  // FZ takes the integer path too (it would change nothing here): so the
+  // tests can check both paths on the same operands.
+  if ((env.fpcr & (kFpcrFz | 3u << kFpcrRModeShift)) != 0) return false;
+  if (!NormalField(ExpField(a, f), f)) return false;
+  if (op != FastOp::kSqrt && !NormalField(ExpField(b, f), f)) return false;
+  uint64_t r;
+  bool ok;
+  if constexpr (sizeof(T) == 8) {
+    ok = FastDouble(op, a, b, env, &r);
+  } else if constexpr (sizeof(T) == 4) {
+    ok = FastSingle(op, a, b, env, &r);
+  } else {
+    ok = false;
+  }
+  if (ok) *out = static_cast<T>(r);
+  return ok;
+#endif
+}
 
 // FPAdd / FPSub (negate: op2's value is negated after NaN processing).
 uint64_t AddSub(Format f, uint64_t x1, uint64_t x2, bool negate, Env& env) {
@@ -749,14 +911,20 @@ T Abs(T x) {
 
 template <typename T>
 T Add(T a, T b, Env& env) {
+  T r{};
+  if (Fast(FastOp::kAdd, a, b, env, &r)) return r;
   return static_cast<T>(AddSub(FormatOf<T>(), a, b, false, env));
 }
 template <typename T>
 T Sub(T a, T b, Env& env) {
+  T r{};
+  if (Fast(FastOp::kSub, a, b, env, &r)) return r;
   return static_cast<T>(AddSub(FormatOf<T>(), a, b, true, env));
 }
 template <typename T>
 T Mul(T a, T b, Env& env) {
+  T r{};
+  if (Fast(FastOp::kMul, a, b, env, &r)) return r;
   return static_cast<T>(MulImpl(FormatOf<T>(), a, b, false, env));
 }
 template <typename T>
@@ -765,14 +933,27 @@ T MulX(T a, T b, Env& env) {
 }
 template <typename T>
 T Div(T a, T b, Env& env) {
+  T r{};
+  if (Fast(FastOp::kDiv, a, b, env, &r)) return r;
   return static_cast<T>(DivImpl(FormatOf<T>(), a, b, env));
 }
 template <typename T>
 T Sqrt(T a, Env& env) {
+  T r{};
+  if (Fast(FastOp::kSqrt, a, a, env, &r)) return r;
   return static_cast<T>(SqrtImpl(FormatOf<T>(), a, env));
 }
 template <typename T>
 T MulAdd(T addend, T a, T b, Env& env) {
+#ifndef VMD_FP_NO_FAST_PATH
+  constexpr Format f = FormatOf<T>();
+  uint64_t r;
+  if ((env.fpcr & (kFpcrFz | 3u << kFpcrRModeShift)) == 0 && NormalField(ExpField(a, f), f) &&
+      NormalField(ExpField(b, f), f) && NormalField(ExpField(addend, f), f) &&
+      FastMulAdd(f, addend, a, b, env, &r)) {
+    return static_cast<T>(r);
+  }
+#endif
   return static_cast<T>(MulAddImpl(FormatOf<T>(), addend, a, b, env));
 }
 template <typename T>

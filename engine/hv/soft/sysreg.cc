@@ -274,11 +274,11 @@ void InitIdRegs(Cpu& c) {
   // MIDR: implementer 0x00 (software use), architecture 0xF, part 0x001.
   c.midr = 0x000F0010;
   c.mpidr = 1ull << 31 | (c.id & 0xff);
-  // PFR0: EL0 and EL1 AArch64 only, no EL2/EL3, FP and AdvSIMD absent (0xF),
-  // GIC 0 (the VMM sets it).
+  // PFR0: EL0 and EL1 AArch64 only, no EL2/EL3, FP and AdvSIMD implemented
+  // without half-precision arithmetic (0), GIC 0 (the VMM sets it).
   // CSV2 and CSV3: an interpreter has no branch predictor or speculative
   // loads to exploit, so the guest needs no Spectre-v2/Meltdown mitigations.
-  c.id_pfr0 = 1ull << 60 | 1ull << 56 | 0xFull << 20 | 0xFull << 16 | 1ull << 4 | 1;
+  c.id_pfr0 = 1ull << 60 | 1ull << 56 | 1ull << 4 | 1;
   c.id_pfr1 = 0;
   // DFR0: ARMv8.0 debug, 6 breakpoints, 4 watchpoints, 2 context comparators,
   // no PMU described.

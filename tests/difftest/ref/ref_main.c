@@ -29,6 +29,10 @@
 #define UC_MCONTEXT_SP_OFFSET (UC_MCONTEXT_REGS_OFFSET + 31 * 8)
 #define UC_MCONTEXT_PC_OFFSET (UC_MCONTEXT_SP_OFFSET + 8)
 #define UC_MCONTEXT_PSTATE_OFFSET (UC_MCONTEXT_PC_OFFSET + 8)
+/* sigcontext's __reserved[] (16-aligned after pstate) starts with the
+ * fpsimd_context record: magic, size, fpsr, fpcr, then vregs[32]. */
+#define UC_MCONTEXT_RESERVED_OFFSET (UC_MCONTEXT_PSTATE_OFFSET + 16)
+#define FPSIMD_MAGIC 0x46508001u
 
 extern void dt_run(uintptr_t prologue_address);
 extern void dt_sigreturn(void);
@@ -97,6 +101,8 @@ static int WriteAll(const void* buf, size_t n) {
 static volatile uint64_t fault_signal;
 static volatile uint64_t fault_pc;
 static volatile uint64_t fault_regs[33]; /* x0..x30, sp, pstate */
+static volatile uint64_t fault_fp[2 + 64]; /* fpcr, fpsr, v0..v31 */
+static volatile uint64_t fault_fp_found;
 
 /* A fault in the sequence (bad encoding, stray access): note it and resume
  * in dt_fault_return, which unwinds to dt_run's caller. */
@@ -107,6 +113,22 @@ static void OnFault(int sig, void* info, void* context) {
   for (int i = 0; i < 31; ++i) fault_regs[i] = regs[i];
   fault_regs[31] = *(const uint64_t*)((char*)context + UC_MCONTEXT_SP_OFFSET);
   fault_regs[32] = *(const uint64_t*)((char*)context + UC_MCONTEXT_PSTATE_OFFSET);
+  /* The records in __reserved[]: fpsimd_context comes first, but walk them. */
+  fault_fp_found = 0;
+  const char* rec = (const char*)context + UC_MCONTEXT_RESERVED_OFFSET;
+  for (int n = 0; n < 8; ++n) {
+    uint32_t magic = *(const uint32_t*)rec, size = *(const uint32_t*)(rec + 4);
+    if (magic == FPSIMD_MAGIC) {
+      fault_fp[0] = *(const uint32_t*)(rec + 12);
+      fault_fp[1] = *(const uint32_t*)(rec + 8);
+      const uint64_t* vregs = (const uint64_t*)(rec + 16);
+      for (int i = 0; i < 64; ++i) fault_fp[2 + i] = vregs[i];
+      fault_fp_found = 1;
+      break;
+    }
+    if (magic == 0 || size < 8 || size > 4096) break;
+    rec += size;
+  }
   fault_signal = (uint64_t)sig;
   fault_pc = *pc;
   *pc = (uint64_t)(uintptr_t)dt_fault_return;
@@ -164,7 +186,9 @@ int RefMain(void) {
   }
 
   volatile uint64_t* in = (volatile uint64_t*)DT_AREA;
-  volatile uint64_t* out = (volatile uint64_t*)(DT_AREA + 0x200);
+  volatile uint64_t* vin = (volatile uint64_t*)(DT_AREA + 0x200);
+  volatile uint64_t* out = (volatile uint64_t*)(DT_AREA + 0x400);
+  volatile uint64_t* vout = (volatile uint64_t*)(DT_AREA + 0x600);
   volatile uint64_t* words = (volatile uint64_t*)DT_DATA_IPA;
   const uint64_t nwords = DT_DATA_SIZE / 8;
   while (ReadAll(&c, sizeof(c))) {
@@ -181,6 +205,12 @@ int RefMain(void) {
     for (int i = 0; i < 31; ++i) in[i] = c.x[i];
     in[31] = c.sp;
     in[32] = c.nzcv;
+    in[33] = c.fpcr;
+    in[34] = c.fpsr;
+    for (int i = 0; i < 32; ++i) {
+      vin[2 * i] = c.v[i][0];
+      vin[2 * i + 1] = c.v[i][1];
+    }
 
     memset(&r, 0, sizeof(r));
     r.magic = DT_RESULT_MAGIC;
@@ -190,11 +220,27 @@ int RefMain(void) {
       for (int i = 0; i < 31; ++i) r.x[i] = out[i];
       r.sp = out[31];
       r.nzcv = out[32];
+      r.fpcr = out[33];
+      r.fpsr = out[34];
+      for (int i = 0; i < 32; ++i) {
+        r.v[i][0] = vout[2 * i];
+        r.v[i][1] = vout[2 * i + 1];
+      }
       r.status = DT_STATUS_OK;
     } else {
       for (int i = 0; i < 31; ++i) r.x[i] = fault_regs[i];
       r.sp = fault_regs[31];
       r.nzcv = fault_regs[32] & 0xf0000000ull;
+      if (!fault_fp_found) {
+        Say("ref: no fpsimd_context in the signal frame\n");
+        return 2;
+      }
+      r.fpcr = fault_fp[0];
+      r.fpsr = fault_fp[1];
+      for (int i = 0; i < 32; ++i) {
+        r.v[i][0] = fault_fp[2 + 2 * i];
+        r.v[i][1] = fault_fp[3 + 2 * i];
+      }
       r.status = (uint32_t)fault_signal;
       r.fault_pc = fault_pc;
     }

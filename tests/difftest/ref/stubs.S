@@ -4,12 +4,16 @@
 // at DT_CODE_IPA; the epilogue copy placed right after the sequence stores the
 // registers and returns to dt_run's caller. Prologue and epilogue are copied
 // next to the sequence, so they use no PC-relative addressing: the exchange
-// area lives at the fixed address DT_AREA (mapped by ref_main.c).
+// area lives at the fixed address DT_AREA (mapped by ref_main.c). The
+// sequence may change FPCR and V8-V15 (callee-saved in their low halves):
+// dt_run saves D8-D15 and the way back restores them and clears FPCR.
 
 #define DT_AREA_HI 0x3fff  // DT_AREA = 0x3fff0000
-#define IN 0x000           // x0..x30, sp @248, nzcv @256
-#define OUT 0x200          // same layout
-#define SAVE 0x400         // runner: x19..x30, sp, tpidr_el0
+#define IN 0x000           // x0..x30, sp @248, nzcv @256, fpcr @264, fpsr @272
+#define VIN 0x200          // v0..v31, 16 bytes each
+#define OUT 0x400          // same layout as IN
+#define VOUT 0x600         // same layout as VIN
+#define SAVE 0x800         // runner: x19..x30, sp, tpidr_el0, d8..d15 @112
 
         .text
 
@@ -51,6 +55,10 @@ dt_run:
         mov     x10, sp
         mrs     x11, tpidr_el0
         stp     x10, x11, [x9, #96]
+        stp     d8, d9, [x9, #112]
+        stp     d10, d11, [x9, #128]
+        stp     d12, d13, [x9, #144]
+        stp     d14, d15, [x9, #160]
         br      x0
         .size dt_run, . - dt_run
 
@@ -62,6 +70,27 @@ dt_prologue_start:
         mov     sp, x0
         ldr     x0, [x30, #IN + 256]
         msr     nzcv, x0
+        ldr     x0, [x30, #IN + 264]
+        msr     fpcr, x0
+        ldr     x0, [x30, #IN + 272]
+        msr     fpsr, x0
+        add     x0, x30, #VIN
+        ldp     q0, q1, [x0, #0]
+        ldp     q2, q3, [x0, #32]
+        ldp     q4, q5, [x0, #64]
+        ldp     q6, q7, [x0, #96]
+        ldp     q8, q9, [x0, #128]
+        ldp     q10, q11, [x0, #160]
+        ldp     q12, q13, [x0, #192]
+        ldp     q14, q15, [x0, #224]
+        ldp     q16, q17, [x0, #256]
+        ldp     q18, q19, [x0, #288]
+        ldp     q20, q21, [x0, #320]
+        ldp     q22, q23, [x0, #352]
+        ldp     q24, q25, [x0, #384]
+        ldp     q26, q27, [x0, #416]
+        ldp     q28, q29, [x0, #448]
+        ldp     q30, q31, [x0, #480]
         ldp     x0, x1, [x30, #IN + 0]
         ldp     x2, x3, [x30, #IN + 16]
         ldp     x4, x5, [x30, #IN + 32]
@@ -105,10 +134,35 @@ dt_epilogue_start:
         str     x1, [x0, #248]
         mrs     x1, nzcv
         str     x1, [x0, #256]
+        mrs     x1, fpcr
+        str     x1, [x0, #264]
+        mrs     x1, fpsr
+        str     x1, [x0, #272]
+        stp     q0, q1, [x0, #(VOUT - OUT + 0)]
+        stp     q2, q3, [x0, #(VOUT - OUT + 32)]
+        stp     q4, q5, [x0, #(VOUT - OUT + 64)]
+        stp     q6, q7, [x0, #(VOUT - OUT + 96)]
+        stp     q8, q9, [x0, #(VOUT - OUT + 128)]
+        stp     q10, q11, [x0, #(VOUT - OUT + 160)]
+        stp     q12, q13, [x0, #(VOUT - OUT + 192)]
+        stp     q14, q15, [x0, #(VOUT - OUT + 224)]
+        stp     q16, q17, [x0, #(VOUT - OUT + 256)]
+        stp     q18, q19, [x0, #(VOUT - OUT + 288)]
+        stp     q20, q21, [x0, #(VOUT - OUT + 320)]
+        stp     q22, q23, [x0, #(VOUT - OUT + 352)]
+        stp     q24, q25, [x0, #(VOUT - OUT + 384)]
+        stp     q26, q27, [x0, #(VOUT - OUT + 416)]
+        stp     q28, q29, [x0, #(VOUT - OUT + 448)]
+        stp     q30, q31, [x0, #(VOUT - OUT + 480)]
         mrs     x1, tpidr_el0
         str     x1, [x0, #0]
         add     x9, x0, #(SAVE - OUT)
-1:      ldp     x10, x11, [x9, #96]
+1:      msr     fpcr, xzr
+        ldp     d8, d9, [x9, #112]
+        ldp     d10, d11, [x9, #128]
+        ldp     d12, d13, [x9, #144]
+        ldp     d14, d15, [x9, #160]
+        ldp     x10, x11, [x9, #96]
         mov     sp, x10
         msr     tpidr_el0, x11
         ldp     x19, x20, [x9, #0]

@@ -161,7 +161,7 @@ int main(uint64_t dtb) {
   const uint64_t freq = read_sysreg(cntfrq_el0);
   isb();
   const uint64_t t0 = read_cntvct();
-  const uint64_t sum = BENCH_RUN();
+  const uint64_t sum = (uint64_t)BENCH_RUN();
   isb();
   const uint64_t t1 = read_cntvct();
   printf("BENCH %s ticks=%lu freq=%lu sum=%lx\n", BENCH_NAME, t1 - t0, freq, sum);

@@ -288,7 +288,7 @@ TEST_F(HvApi, IdentityRegistersDescribeTheSoftCpu) {
   });
   EXPECT_EQ((X(4) >> 24) & 0xff, 0u);   // implementer: software use
   EXPECT_EQ((X(4) >> 16) & 0xf, 0xfu);  // architecture: ID registers
-  EXPECT_EQ((X(5) >> 16) & 0xff, 0xffu);  // FP and AdvSIMD absent
+  EXPECT_EQ((X(5) >> 16) & 0xff, 0x00u);  // FP and AdvSIMD implemented, no FP16
   EXPECT_EQ((X(5) >> 24) & 0xf, 0u);      // GIC field left for the VMM
   EXPECT_EQ(X(5) & 0xff, 0x11u);          // EL0, EL1: AArch64 only
   EXPECT_EQ((X(7) >> 28) & 3, 0u);        // DIC = IDC = 0
