@@ -12,7 +12,8 @@
  *
  * Test modes (tests/linux/virtio-test.py, bench/virtio-blk): `vmdinit=` takes a
  * comma-separated list run in this order after the modules are loaded —
- *   hvc        console on /dev/hvc0 (virtio-console) from here on
+ *   hvc        console on /dev/hvc0 (virtio-console) from here on, kernel
+ *              console messages quiet (loglevel 1) so they cannot split lines
  *   serial     print /sys/block/vda/serial
  *   rng        read /dev/hwrng twice and print the bytes (and the rng in use)
  *   ro         try to write /dev/vdb (a read-only disk) and print the outcome
@@ -350,6 +351,13 @@ static void mode_hvc(void) {
   }
   for (int i = 0; i < 3; i++) sys(SYS_dup3, fd, i, 0);
   if (fd > 2) sys(SYS_close, fd, 0, 0);
+  /* Kernel messages share hvc0 now: only emergencies from here on, so they
+   * cannot split the lines the host checks. */
+  int printk = open_path("/proc/sys/kernel/printk", O_WRONLY);
+  if (printk >= 0) {
+    sys(SYS_write, printk, "1", 1);
+    sys(SYS_close, printk, 0, 0);
+  }
   say("vmd-init: hvc console on /dev/hvc0\n");
 }
 
