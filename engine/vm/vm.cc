@@ -471,8 +471,13 @@ void Vm::SystemReset(bool reset2, uint32_t reset_type, uint64_t cookie) {
 }
 
 void Vm::RequestReset() {
-  absl::MutexLock lock(&mu_);
-  reset_requested_ = true;
+  {
+    absl::MutexLock lock(&mu_);
+    reset_requested_ = true;
+  }
+  // SYSTEM_RESET never returns: no vCPU runs guest code again until the
+  // machine is rebuilt (Wait() restarts them).
+  for (auto& vcpu : vcpus_) vcpu->Halt();
 }
 
 uint64_t Vm::reset_count() const {
