@@ -335,6 +335,15 @@ int RunVmctl(const std::vector<std::string>& args, const Io& io, const ChannelMa
   AddAttachFlags(run, &run_attach_flags, false);
   run->add_flag("--rm", run_rm, "delete the VM once it has stopped");
 
+  std::string balloon_size;
+  CLI::App* balloon = Verb(app, "balloon",
+                           "show the balloon and the guest's memory statistics, or set how much "
+                           "memory the balloon takes back",
+                           "  vmctl balloon web\n  vmctl balloon web 256M   # give back 256 MiB\n"
+                           "  vmctl balloon web 0      # deflate\n");
+  add_vm(balloon);
+  balloon->add_option("size", balloon_size, "balloon target (bytes, or with K/M/G suffix)");
+
   CLI::App* info = Verb(app, "info", "daemon version, backend and host limits", "  vmctl info\n");
   CLI::App* version = Verb(app, "version", "vmctl's and vmd's versions", "  vmctl version\n");
 
@@ -407,6 +416,15 @@ int RunVmctl(const std::vector<std::string>& args, const Io& io, const ChannelMa
   if (resume->parsed()) return cmd.Resume(vm);
   if (reset->parsed()) return cmd.Reset(vm);
   if (rm->parsed()) return cmd.Remove(vm, rm_force);
+  if (balloon->parsed()) {
+    std::optional<uint64_t> bytes;
+    if (!balloon_size.empty()) {
+      absl::StatusOr<uint64_t> b = ParseSize(balloon_size);
+      if (!b.ok()) return Usage(io, absl::StrCat("size: ", b.status().message()));
+      bytes = *b;
+    }
+    return cmd.Balloon(vm, bytes);
+  }
   if (ls->parsed()) {
     v1::ListVmsRequest request;
     for (const std::string& text : ls_labels) {

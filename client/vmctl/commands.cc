@@ -241,6 +241,56 @@ int Commands::Wait(const std::string& vm, const std::vector<v1::VmState>& states
   return kExitOk;
 }
 
+std::string MemoryStatsText(const v1::MemoryStats& m) {
+  std::vector<std::vector<std::string>> rows = {
+      {"Memory:", FormatSize(m.memory_bytes())},
+      {"Balloon target:", FormatSize(m.target_balloon_bytes())},
+      {"Balloon actual:", FormatSize(m.actual_balloon_bytes())},
+  };
+  auto add = [&rows](const char* key, bool has, const std::string& value) {
+    if (has) rows.push_back({key, value});
+  };
+  add("Guest total:", m.has_total_bytes(), FormatSize(m.total_bytes()));
+  add("Guest free:", m.has_free_bytes(), FormatSize(m.free_bytes()));
+  add("Guest available:", m.has_available_bytes(), FormatSize(m.available_bytes()));
+  add("Guest caches:", m.has_disk_cache_bytes(), FormatSize(m.disk_cache_bytes()));
+  add("Swapped in:", m.has_swap_in_bytes(), FormatSize(m.swap_in_bytes()));
+  add("Swapped out:", m.has_swap_out_bytes(), FormatSize(m.swap_out_bytes()));
+  add("Major faults:", m.has_major_faults(), absl::StrCat(m.major_faults()));
+  add("Minor faults:", m.has_minor_faults(), absl::StrCat(m.minor_faults()));
+  rows.push_back({"Statistics from:", m.has_stats_time() ? FormatTimestamp(m.stats_time())
+                                                         : "(the guest has not reported)"});
+  return FormatTable(rows);
+}
+
+int Commands::Balloon(const std::string& vm, std::optional<uint64_t> bytes) {
+  grpc::ClientContext ctx;
+  SetDeadline(&ctx);
+  v1::MemoryStats stats;
+  grpc::Status s;
+  if (bytes.has_value()) {
+    v1::SetBalloonRequest req;
+    req.set_vm(vm);
+    req.set_balloon_bytes(*bytes);
+    v1::SetBalloonResponse resp;
+    s = stub_->SetBalloon(&ctx, req, &resp);
+    stats = resp.stats();
+  } else {
+    v1::GetMemoryStatsRequest req;
+    req.set_vm(vm);
+    v1::GetMemoryStatsResponse resp;
+    s = stub_->GetMemoryStats(&ctx, req, &resp);
+    stats = resp.stats();
+  }
+  if (!s.ok()) return Fail(s, vm);
+  if (json_) {
+    *io_.out << ToJson(stats, true) << "\n";
+  } else {
+    *io_.out << MemoryStatsText(stats);
+  }
+  return kExitOk;
+}
+
 int Commands::Info() {
   grpc::ClientContext ctx;
   SetDeadline(&ctx);

@@ -58,6 +58,9 @@ class Commands {
   int Run(const v1::CreateVmRequest& request, bool remove, const AttachOptions& options);
   int Info();
   int Version();
+  // With `bytes`: SetBalloon, then print the memory statistics it returns;
+  // without: GetMemoryStats.
+  int Balloon(const std::string& vm, std::optional<uint64_t> bytes);
 
  private:
   // Prints "vmctl: <message>" for a failed RPC and returns its exit status.
@@ -86,6 +89,8 @@ std::string DescribeVm(const v1::Vm& vm);
 std::string VmTable(const v1::ListVmsResponse& list);
 // One human line per event: "SEQ TIME VM TYPE STATE [reason] [detail]".
 std::string EventLine(const v1::Event& event);
+// The balloon and the guest's memory statistics, one "Key: value" per line.
+std::string MemoryStatsText(const v1::MemoryStats& stats);
 // Registers as text; `sysregs` adds the system registers.
 std::string RegistersText(const v1::GetRegistersResponse& regs, bool sysregs);
 

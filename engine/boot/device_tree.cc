@@ -177,11 +177,14 @@ void WriteTree(FdtWriter& w, const FdtConfig& c) {
   w.End();
   w.End();
 
+  // In slot order (lowest address first): Linux probes them in this order,
+  // so the first disk is vda. Level-high: the transport holds its line while
+  // InterruptStatus is non-zero, until the driver's InterruptACK.
   for (const VirtioMmioSlot& slot : c.virtio_mmio) {
     w.Begin(NodeName("virtio_mmio", slot.base));
     w.Strings("compatible", {"virtio,mmio"});
     w.Reg({slot.base, slot.size});
-    w.Cells("interrupts", {kFdtIrqSpi, slot.spi, kFdtIrqEdgeRising});
+    w.Cells("interrupts", {kFdtIrqSpi, slot.spi, kFdtIrqLevelHigh});
     w.Empty("dma-coherent");
     w.End();
   }

@@ -19,7 +19,8 @@ constexpr size_t kMaxStats = 64;
 constexpr uint64_t kSubPages = GuestMemory::kPageSize / VirtioBalloon::kBalloonPageSize;
 }  // namespace
 
-VirtioBalloon::VirtioBalloon() : VirtioDevice("virtio-balloon", kDeviceId, {256, 256, 256}) {}
+VirtioBalloon::VirtioBalloon(bool deflate_on_oom)
+    : VirtioDevice("virtio-balloon", kDeviceId, {256, 256, 256}), deflate_on_oom_(deflate_on_oom) {}
 VirtioBalloon::~VirtioBalloon() { StopWorker(); }
 
 void VirtioBalloon::SetTargetPages(uint32_t pages) {

@@ -18,6 +18,7 @@
 namespace vmd {
 
 inline constexpr uint64_t kVirtioBalloonFStatsVq = uint64_t{1} << 1;
+inline constexpr uint64_t kVirtioBalloonFDeflateOnOom = uint64_t{1} << 2;
 
 // Statistics tags (virtio 1.x 5.5.6.3).
 inline constexpr uint16_t kBalloonStatSwapIn = 0;
@@ -36,7 +37,10 @@ class VirtioBalloon final : public VirtioDevice {
   static constexpr size_t kStatsQueue = 2;
   static constexpr uint64_t kBalloonPageSize = 4096;  // fixed by the spec, whatever the host page
 
-  VirtioBalloon();
+  // With `deflate_on_oom` the device offers VIRTIO_BALLOON_F_DEFLATE_ON_OOM:
+  // the guest may take pages back under memory pressure (it reports them on
+  // the deflate queue as usual).
+  explicit VirtioBalloon(bool deflate_on_oom = false);
   ~VirtioBalloon() override;
 
   // Asks the guest to hold `pages` 4 KiB pages in the balloon (config
@@ -54,7 +58,9 @@ class VirtioBalloon final : public VirtioDevice {
   std::map<uint16_t, uint64_t> stats() const;
   uint64_t stats_updates() const;
 
-  uint64_t DeviceFeatures() const override { return kVirtioBalloonFStatsVq; }
+  uint64_t DeviceFeatures() const override {
+    return kVirtioBalloonFStatsVq | (deflate_on_oom_ ? kVirtioBalloonFDeflateOnOom : 0);
+  }
   void ReadConfig(uint64_t offset, uint8_t* dst, size_t len) override;
   void WriteConfig(uint64_t offset, const uint8_t* src, size_t len) override;
 
@@ -65,6 +71,8 @@ class VirtioBalloon final : public VirtioDevice {
   void HandleFrame(bool inflate, uint32_t pfn);
   void Inflate(uint64_t pfn);
   void OnReset() override;
+
+  const bool deflate_on_oom_;
 
   mutable absl::Mutex config_mu_;
   uint32_t num_pages_ ABSL_GUARDED_BY(config_mu_) = 0;

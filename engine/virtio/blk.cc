@@ -89,6 +89,11 @@ VirtioBlk::~VirtioBlk() {
   close(fd_);
 }
 
+absl::Status VirtioBlk::Flush() {
+  if (options_.read_only) return absl::OkStatus();
+  return sys::SyncData(fd_);
+}
+
 uint64_t VirtioBlk::DeviceFeatures() const {
   uint64_t f = kVirtioBlkFSizeMax | kVirtioBlkFSegMax | kVirtioBlkFBlkSize | kVirtioBlkFFlush;
   if (options_.read_only) {

@@ -76,6 +76,9 @@ class VirtioBlk final : public VirtioDevice {
   uint64_t DeviceFeatures() const override;
   void ReadConfig(uint64_t offset, uint8_t* dst, size_t len) override;
   uint64_t capacity_sectors() const { return capacity_; }
+  // Makes every completed write durable (fdatasync), as a guest FLUSH does.
+  // For the VM's teardown (worker Shutdown); any thread.
+  absl::Status Flush();
 
  private:
   VirtioBlk(const VirtioBlkOptions& options, int fd, uint64_t capacity);

@@ -1,11 +1,13 @@
 // Vm: builds the machine of platform.md from a VmSpec — guest RAM mapped with
-// hv_vm_map, the MMIO bus, the GICv3, PSCI, PL011/PL031/PL061, the boot images
-// and device tree — and runs one thread per vCPU. Used by the vmm program
+// hv_vm_map, the MMIO bus, the GICv3, PSCI, PL011/PL031/PL061, the virtio-mmio
+// devices (disks, network, console, rng, balloon; slots in docs/virtio.md), the boot
+// images and device tree — and runs one thread per vCPU. Used by the vmm program
 // (standalone and as the daemon's worker). One Vm per process (the framework's rule).
 #ifndef VMD_ENGINE_VM_VM_H_
 #define VMD_ENGINE_VM_VM_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -14,6 +16,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "engine/psci/psci.h"
 #include "engine/vm/registers.h"
 #include "engine/vm/vcpu.h"
@@ -28,6 +31,31 @@ class Pl011;
 class Pl031;
 class Pl061;
 class TimerKicker;
+class VirtioMmio;
+class VirtioConsole;
+class VirtioBalloon;
+class VirtioBlk;
+class NetBackend;
+class VirtioDevice;
+
+// The balloon as the host sees it (Vm::Balloon()).
+struct BalloonInfo {
+  uint64_t target_bytes = 0;  // as last set
+  uint64_t actual_bytes = 0;  // what the driver reports holding
+  // The guest's last statistics by virtio tag (VIRTIO_BALLOON_S_*), and when
+  // they arrived (unset: never).
+  std::map<uint16_t, uint64_t> stats;
+  std::optional<absl::Time> stats_time;
+};
+
+// One virtio-mmio slot in use: where it is and what it holds.
+struct VirtioSlotInfo {
+  uint32_t slot = 0;
+  uint64_t base = 0;
+  uint32_t spi = 0;
+  uint32_t device_id = 0;
+  std::string name;
+};
 
 class Vm : public VcpuHost, public PsciHost {
  public:
@@ -49,7 +77,15 @@ class Vm : public VcpuHost, public PsciHost {
   void RequestStop(StopReason reason, const std::string& detail);
 
   void PressPowerButton();
+  // Host keystrokes for the console device the spec chose (PL011 or hvc0).
   void SendConsoleInput(const uint8_t* data, size_t len);
+  // The virtio-balloon target: the guest is asked to give back `bytes`
+  // (rounded down to 4 KiB pages). FailedPrecondition without a balloon.
+  absl::Status SetBalloonTarget(uint64_t bytes);
+  // Target, actual size and the latest statistics; first asks the guest for
+  // fresh statistics and waits up to `fresh_wait` for them.
+  absl::StatusOr<BalloonInfo> Balloon(absl::Duration fresh_wait = absl::ZeroDuration());
+  const std::vector<VirtioSlotInfo>& virtio_slots() const { return slot_info_; }
   absl::Status Pause();
   absl::Status Resume();
   bool paused() const;
@@ -60,6 +96,7 @@ class Vm : public VcpuHost, public PsciHost {
   absl::StatusOr<std::vector<VcpuRegisters>> Registers();
 
   const std::vector<uint8_t>& device_tree() const { return dtb_; }
+  uint64_t memory_bytes() const { return spec_.memory_bytes; }
   uint64_t reset_count() const;
 
   // VcpuHost
@@ -82,6 +119,13 @@ class Vm : public VcpuHost, public PsciHost {
   absl::Status StartVcpus(bool paused);
   void StopVcpus();
   absl::Status ResetInPlace();
+  absl::Status BuildVirtio();
+  absl::Status BuildNetwork(const std::function<absl::Status(std::unique_ptr<VirtioDevice>)>& add);
+  // Device reset of every virtio transport: joins their worker threads, so no
+  // device touches guest RAM or raises an interrupt afterwards.
+  void ResetVirtio();
+  void BalloonStatsLoop();
+  void PollBalloonStats() ABSL_EXCLUSIVE_LOCKS_REQUIRED(balloon_mu_);
 
   const VmSpec spec_;
   ConsoleOutput console_;
@@ -95,6 +139,20 @@ class Vm : public VcpuHost, public PsciHost {
   std::unique_ptr<Pl031> rtc_;
   std::unique_ptr<Pl061> gpio_;
   std::unique_ptr<TimerKicker> timer_kicker_;
+  // The network device's host side; outlives the devices in virtio_.
+  std::unique_ptr<NetBackend> net_backend_;
+  // In slot order; the bus holds raw pointers to them.
+  std::vector<std::unique_ptr<VirtioMmio>> virtio_;
+  std::vector<VirtioSlotInfo> slot_info_;
+  VirtioConsole* virtio_console_ = nullptr;  // owned by virtio_
+  std::vector<VirtioBlk*> disks_;            // owned by virtio_
+  VirtioBalloon* balloon_ = nullptr;         // owned by virtio_
+  // Asks the guest for balloon statistics every stats period.
+  std::thread balloon_thread_;
+  absl::Mutex balloon_mu_ ABSL_ACQUIRED_AFTER(mu_);
+  bool balloon_stop_ ABSL_GUARDED_BY(balloon_mu_) = false;
+  uint64_t balloon_updates_seen_ ABSL_GUARDED_BY(balloon_mu_) = 0;
+  std::optional<absl::Time> balloon_stats_time_ ABSL_GUARDED_BY(balloon_mu_);
   // Built once in Build() and never resized, so any thread may index it.
   std::vector<std::unique_ptr<Vcpu>> vcpus_;
   std::vector<uint8_t> dtb_;

@@ -16,6 +16,7 @@
 #include "engine/hv/hv.h"
 #include "engine/vm/vm.h"
 #include "engine/vmm/console_tty.h"
+#include "engine/vmm/device_flags.h"
 #include "engine/vmm/size_flag.h"
 #include "engine/vmm/worker.h"
 
@@ -41,6 +42,9 @@ int Main(int argc, char** argv) {
   VmSpec spec;
   std::string memory = "512M", console = "pl011", on_reboot = "restart", log_level;
   bool version = false;
+  std::vector<std::string> disks, forwards;
+  std::string mac;
+  bool net = false;
   WorkerOptions worker;
   app.add_option("--kernel", spec.kernel, "arm64 Image, Image.gz or raw bare-metal payload")
       ->check(CLI::ExistingFile);
@@ -51,6 +55,15 @@ int Main(int argc, char** argv) {
   app.add_option("--console", console, "console device: pl011 or virtio")
       ->check(CLI::IsMember({"pl011", "virtio"}))
       ->capture_default_str();
+  app.add_option("--disk", disks,
+                 "virtio-blk disk: PATH[,ro][,serial=ID]; repeat for vdb, vdc, ...");
+  app.add_flag("--net", net, "virtio-net on user-mode NAT (guest 10.0.2.15, host 10.0.2.2)");
+  app.add_option("--mac", mac, "MAC address of the network device (implies --net)");
+  app.add_option("--net-forward", forwards,
+                 "[tcp:|udp:][ADDR:]HOSTPORT:GUESTPORT host->guest forward (implies --net); "
+                 "repeatable");
+  app.add_flag("--rng,!--no-rng", spec.rng, "virtio-rng device (default on)");
+  app.add_flag("--balloon", spec.balloon, "virtio-balloon device");
   app.add_option("--on-reboot", on_reboot, "what a guest reboot does: restart or stop")
       ->check(CLI::IsMember({"restart", "stop"}))
       ->capture_default_str();
@@ -87,6 +100,29 @@ int Main(int argc, char** argv) {
     return 2;
   }
   spec.memory_bytes = *mem;
+  for (const std::string& text : disks) {
+    absl::StatusOr<DiskSpec> disk = ParseDiskFlag(text);
+    if (!disk.ok()) {
+      std::fprintf(stderr, "vmm: %s\n", std::string(disk.status().message()).c_str());
+      return 2;
+    }
+    spec.disks.push_back(*std::move(disk));
+  }
+  if (net || !mac.empty() || !forwards.empty()) {
+    NetworkSpec network;
+    network.mac = mac;
+    // No VM id here: the derived MAC is the same for every standalone vmm.
+    network.mac_seed = "vmm";
+    for (const std::string& text : forwards) {
+      absl::StatusOr<NetForwardSpec> fwd = ParseForwardFlag(text);
+      if (!fwd.ok()) {
+        std::fprintf(stderr, "vmm: %s\n", std::string(fwd.status().message()).c_str());
+        return 2;
+      }
+      network.forwards.push_back(*std::move(fwd));
+    }
+    spec.network = std::move(network);
+  }
   spec.console = console == "virtio" ? ConsoleDevice::kVirtio : ConsoleDevice::kPl011;
   spec.on_reboot = on_reboot == "stop" ? OnReboot::kStop : OnReboot::kRestart;
 

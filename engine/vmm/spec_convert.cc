@@ -1,5 +1,6 @@
 #include "engine/vmm/spec_convert.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace vmd {
@@ -24,6 +25,41 @@ absl::StatusOr<VmSpec> VmSpecFromProto(const v1::VmSpec& in) {
   spec.console = in.console() == v1::CONSOLE_DEVICE_VIRTIO_CONSOLE ? ConsoleDevice::kVirtio
                                                                    : ConsoleDevice::kPl011;
   spec.on_reboot = in.on_reboot() == v1::ON_REBOOT_STOP ? OnReboot::kStop : OnReboot::kRestart;
+  for (const v1::Disk& d : in.disks()) {
+    DiskSpec disk;
+    disk.path = d.path();
+    disk.read_only = d.read_only();
+    disk.serial = d.serial();
+    spec.disks.push_back(std::move(disk));
+  }
+  if (in.has_network()) {
+    NetworkSpec net;
+    net.mac = in.network().mac();
+    for (const v1::PortForward& f : in.network().port_forwards()) {
+      if (f.host_port() == 0 || f.host_port() > 65535 || f.guest_port() == 0 ||
+          f.guest_port() > 65535) {
+        return absl::InvalidArgumentError("spec.network.port_forwards: ports must be 1..65535");
+      }
+      NetForwardSpec fwd;
+      fwd.udp = f.protocol() == v1::PROTOCOL_UDP;
+      if (!f.host_address().empty()) fwd.host_addr = f.host_address();
+      fwd.host_port = static_cast<uint16_t>(f.host_port());
+      fwd.guest_port = static_cast<uint16_t>(f.guest_port());
+      net.forwards.push_back(std::move(fwd));
+    }
+    spec.network = std::move(net);
+  }
+  spec.rng = !in.has_rng() || in.rng();
+  spec.balloon = in.has_balloon();
+  if (spec.balloon) {
+    const auto& period = in.balloon().stats_period();
+    spec.balloon_options.stats_period_ms =
+        in.balloon().has_stats_period()
+            ? static_cast<uint32_t>(std::clamp<int64_t>(
+                  period.seconds() * 1000 + period.nanos() / 1'000'000, 0, 86'400'000))
+            : 10'000;
+    spec.balloon_options.deflate_on_oom = in.balloon().deflate_on_oom();
+  }
   return spec;
 }
 

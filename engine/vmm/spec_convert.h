@@ -12,6 +12,7 @@
 namespace vmd {
 
 // The daemon validated the spec; this checks again what the engine relies on.
+// The network's MAC seed is left empty: the caller sets it to the VM id.
 absl::StatusOr<VmSpec> VmSpecFromProto(const v1::VmSpec& spec);
 
 void RegistersToProto(const VcpuRegisters& regs, v1::VcpuRegisters* out);

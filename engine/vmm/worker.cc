@@ -75,6 +75,8 @@ int RunWorker(const WorkerOptions& options) {
     WriteExitRecord(dir, MakeExit(v1::STOP_REASON_START_FAILED, std::string(spec.status().message())));
     return 1;
   }
+  // vmd.v1: an empty MAC is derived from the VM id, stable across restarts.
+  if (spec->network.has_value()) spec->network->mac_seed = vm_id;
 
   ConsoleRing ring(proto_spec.console_ring_bytes() == 0 ? kDefaultRingBytes
                                                         : proto_spec.console_ring_bytes());

@@ -302,14 +302,89 @@ grpc::Status WorkerService::Console(
   return input_status;
 }
 
-grpc::Status WorkerService::SetBalloon(grpc::ServerContext*, const worker::SetBalloonRequest*,
-                                       v1::MemoryStats*) {
-  return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "this VM has no balloon device");
+namespace {
+
+// VIRTIO_BALLOON_S_* tags (virtio 1.x 5.5.6.3) onto vmd.v1.MemoryStats.
+void FillMemoryStats(const BalloonInfo& info, uint64_t memory_bytes, v1::MemoryStats* out) {
+  out->set_memory_bytes(memory_bytes);
+  out->set_target_balloon_bytes(info.target_bytes);
+  out->set_actual_balloon_bytes(info.actual_bytes);
+  for (const auto& [tag, value] : info.stats) {
+    switch (tag) {
+      case 0:
+        out->set_swap_in_bytes(value);
+        break;
+      case 1:
+        out->set_swap_out_bytes(value);
+        break;
+      case 2:
+        out->set_major_faults(value);
+        break;
+      case 3:
+        out->set_minor_faults(value);
+        break;
+      case 4:
+        out->set_free_bytes(value);
+        break;
+      case 5:
+        out->set_total_bytes(value);
+        break;
+      case 6:
+        out->set_available_bytes(value);
+        break;
+      case 7:
+        out->set_disk_cache_bytes(value);
+        break;
+      case 8:
+        out->set_hugetlb_allocations(value);
+        break;
+      case 9:
+        out->set_hugetlb_failures(value);
+        break;
+      default:
+        break;  // tags newer than this list
+    }
+  }
+  if (info.stats_time.has_value()) {
+    *out->mutable_stats_time() =
+        TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(*info.stats_time));
+  }
 }
 
-grpc::Status WorkerService::GetMemoryStats(grpc::ServerContext*, const worker::GetMemoryStatsRequest*,
-                                           v1::MemoryStats*) {
-  return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "this VM has no balloon device");
+// How long a stats call waits for the guest's fresh statistics.
+constexpr absl::Duration kStatsWait = absl::Milliseconds(500);
+
+}  // namespace
+
+grpc::Status WorkerService::MemoryStats(Vm* vm, v1::MemoryStats* out) {
+  absl::StatusOr<BalloonInfo> info = vm->Balloon(kStatsWait);
+  if (!info.ok()) return ToGrpc(info.status());
+  FillMemoryStats(*info, vm->memory_bytes(), out);
+  return grpc::Status::OK;
+}
+
+grpc::Status WorkerService::SetBalloon(grpc::ServerContext*, const worker::SetBalloonRequest* req,
+                                       v1::MemoryStats* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
+  Vm* vm;
+  {
+    absl::MutexLock lock(&mu_);
+    if (grpc::Status s = RunningVm(&vm); !s.ok()) return s;
+  }
+  if (grpc::Status s = ToGrpc(vm->SetBalloonTarget(req->balloon_bytes())); !s.ok()) return s;
+  return MemoryStats(vm, out);
+}
+
+grpc::Status WorkerService::GetMemoryStats(grpc::ServerContext*,
+                                           const worker::GetMemoryStatsRequest*,
+                                           v1::MemoryStats* out) {
+  absl::ReaderMutexLock vm_lock(&vm_mu_);  // the VM outlives this call
+  Vm* vm;
+  {
+    absl::MutexLock lock(&mu_);
+    if (grpc::Status s = RunningVm(&vm); !s.ok()) return s;
+  }
+  return MemoryStats(vm, out);
 }
 
 }  // namespace vmd

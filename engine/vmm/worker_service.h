@@ -58,6 +58,8 @@ class WorkerService final : public worker::Worker::Service {
   grpc::Status SetPaused(bool paused, v1::VmState* new_state);
   // Vm* when the VM can take requests, else an error status for the caller.
   grpc::Status RunningVm(Vm** vm) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The balloon's state and the guest's statistics (fresh if it answers soon).
+  grpc::Status MemoryStats(Vm* vm, v1::MemoryStats* out);
 
   const std::string vm_id_;
   ConsoleRing* const ring_;

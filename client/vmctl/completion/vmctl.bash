@@ -4,7 +4,7 @@ _vmctl() {
   local cur prev verb i
   cur="${COMP_WORDS[COMP_CWORD]}"
   prev="${COMP_WORDS[COMP_CWORD-1]}"
-  local verbs="create start stop kill pause resume reset rm ls inspect regs attach logs events wait run info version"
+  local verbs="create start stop kill pause resume reset rm ls inspect regs attach logs events wait run balloon info version"
   local global="--host --tls-ca --tls-cert --tls-key --json --help"
   verb=""
   for ((i = 1; i < COMP_CWORD; i++)); do

@@ -478,6 +478,24 @@ TEST_F(VmctlTest, InfoAndVersion) {
   EXPECT_THAT(json.out, HasSubstr("\"backend\":\"BACKEND_SOFT\""));
 }
 
+TEST_F(VmctlTest, BalloonSetsAndShows) {
+  ASSERT_EQ(Run({"create", "web", "--payload", "/p.bin", "--balloon"}).code, 0);
+  Result set = Run({"balloon", "web", "256M"});
+  ASSERT_EQ(set.code, 0) << set.err;
+  EXPECT_THAT(set.out, HasSubstr("Balloon target:"));
+  EXPECT_THAT(set.out, HasSubstr("256M"));
+  EXPECT_THAT(set.out, HasSubstr("Guest free:"));
+  {
+    absl::MutexLock lock(&fake_.mu);
+    EXPECT_EQ(fake_.balloon_bytes, uint64_t{256} << 20);
+  }
+  Result show = Run({"balloon", "web", "--json"});
+  ASSERT_EQ(show.code, 0) << show.err;
+  EXPECT_THAT(show.out, HasSubstr("\"actualBalloonBytes\": \"268435456\""));
+  EXPECT_NE(Run({"balloon", "web", "lots"}).code, 0);
+  EXPECT_NE(Run({"balloon", "nosuchvm"}).code, 0);
+}
+
 // Through the real channel maker: a daemon that is not there.
 TEST(VmctlConnect, UnreachableDaemonSaysHowToStartIt) {
   std::ostringstream out, err;

@@ -429,4 +429,33 @@ grpc::Status FakeVmd::GetInfo(grpc::ServerContext*, const v1::GetInfoRequest*,
   return grpc::Status::OK;
 }
 
+namespace {
+void FakeStats(uint64_t balloon, v1::MemoryStats* m) {
+  m->set_memory_bytes(uint64_t{512} << 20);
+  m->set_target_balloon_bytes(balloon);
+  m->set_actual_balloon_bytes(balloon);
+  m->set_total_bytes(uint64_t{400} << 20);
+  m->set_free_bytes(uint64_t{100} << 20);
+}
+}  // namespace
+
+grpc::Status FakeVmd::SetBalloon(grpc::ServerContext*, const v1::SetBalloonRequest* req,
+                                 v1::SetBalloonResponse* resp) {
+  absl::MutexLock lock(&mu);
+  calls.push_back("SetBalloon");
+  if (Find(req->vm()) == nullptr) return NotFound(req->vm());
+  balloon_bytes = req->balloon_bytes();
+  FakeStats(balloon_bytes, resp->mutable_stats());
+  return grpc::Status::OK;
+}
+
+grpc::Status FakeVmd::GetMemoryStats(grpc::ServerContext*, const v1::GetMemoryStatsRequest* req,
+                                     v1::GetMemoryStatsResponse* resp) {
+  absl::MutexLock lock(&mu);
+  calls.push_back("GetMemoryStats");
+  if (Find(req->vm()) == nullptr) return NotFound(req->vm());
+  FakeStats(balloon_bytes, resp->mutable_stats());
+  return grpc::Status::OK;
+}
+
 }  // namespace vmd::vmctl::fake

@@ -57,6 +57,12 @@ class FakeVmd final : public v1::Vmd::Service {
                            grpc::ServerWriter<v1::Event>*) override;
   grpc::Status GetInfo(grpc::ServerContext*, const v1::GetInfoRequest*,
                        v1::GetInfoResponse*) override;
+  // A 512 MiB guest whose balloon reaches any target at once; the guest
+  // reports 400 MiB total and 100 MiB free.
+  grpc::Status SetBalloon(grpc::ServerContext*, const v1::SetBalloonRequest*,
+                          v1::SetBalloonResponse*) override;
+  grpc::Status GetMemoryStats(grpc::ServerContext*, const v1::GetMemoryStatsRequest*,
+                              v1::GetMemoryStatsResponse*) override;
 
   // The console log GetConsoleLog serves (three lines).
   static constexpr const char* kConsoleLog = "first line\nsecond line\nthird line\n";
@@ -70,6 +76,7 @@ class FakeVmd final : public v1::Vmd::Service {
   std::string console_input ABSL_GUARDED_BY(mu);          // every input byte received
   bool attach_read_only ABSL_GUARDED_BY(mu) = false;
   v1::CreateVmRequest last_create ABSL_GUARDED_BY(mu);
+  uint64_t balloon_bytes ABSL_GUARDED_BY(mu) = 0;
   v1::StopVmRequest last_stop ABSL_GUARDED_BY(mu);
   v1::ListVmsRequest last_list ABSL_GUARDED_BY(mu);
   v1::DeleteVmRequest last_delete ABSL_GUARDED_BY(mu);

@@ -182,7 +182,7 @@ TEST_F(DeviceTreeTest, PowerButtonIsGpioThreeActiveHighKeyPower) {
   EXPECT_EQ(gpios[2], 0u);  // GPIO_ACTIVE_HIGH
 }
 
-TEST_F(DeviceTreeTest, VirtioMmioSlotsAreEdgeRisingSpis) {
+TEST_F(DeviceTreeTest, VirtioMmioSlotsAreLevelHighSpis) {
   FdtConfig c = BaseConfig();
   Build(c);
   EXPECT_LT(fdt_node_offset_by_compatible(fdt(), -1, "virtio,mmio"), 0);  // none by default
@@ -192,8 +192,11 @@ TEST_F(DeviceTreeTest, VirtioMmioSlotsAreEdgeRisingSpis) {
   Build(c);
   EXPECT_EQ(String("/virtio_mmio@a000000", "compatible"), "virtio,mmio");
   EXPECT_EQ(Cells("/virtio_mmio@a000000", "reg"), (std::vector<uint32_t>{0, 0x0a000000, 0, 0x200}));
-  EXPECT_EQ(Cells("/virtio_mmio@a000000", "interrupts"), (std::vector<uint32_t>{0, 16, 1}));
-  EXPECT_EQ(Cells("/virtio_mmio@a000600", "interrupts"), (std::vector<uint32_t>{0, 19, 1}));
+  EXPECT_EQ(Cells("/virtio_mmio@a000000", "interrupts"), (std::vector<uint32_t>{0, 16, 4}));
+  EXPECT_EQ(Cells("/virtio_mmio@a000600", "interrupts"), (std::vector<uint32_t>{0, 19, 4}));
+  EXPECT_TRUE(Has("/virtio_mmio@a000000", "dma-coherent"));
+  // Lowest address first: Linux probes in this order (vda = the first disk).
+  EXPECT_LT(Node("/virtio_mmio@a000000"), Node("/virtio_mmio@a000600"));
 }
 
 TEST_F(DeviceTreeTest, ChosenCarriesBootargsConsoleSeedAndInitrd) {

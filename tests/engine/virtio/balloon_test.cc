@@ -151,3 +151,15 @@ TEST_F(VirtioBalloonTest, ResetReturnsAllPages) {
 
 }  // namespace
 }  // namespace vmd
+
+namespace vmd {
+namespace {
+
+TEST(VirtioBalloonFeatures, DeflateOnOomOnlyWhenAsked) {
+  EXPECT_EQ(VirtioBalloon().DeviceFeatures(), kVirtioBalloonFStatsVq);
+  EXPECT_EQ(VirtioBalloon(true).DeviceFeatures(),
+            kVirtioBalloonFStatsVq | kVirtioBalloonFDeflateOnOom);
+}
+
+}  // namespace
+}  // namespace vmd

@@ -137,6 +137,14 @@ TEST_F(VirtioBlkTest, FlushSucceeds) {
   EXPECT_EQ(used, 1u);
 }
 
+TEST_F(VirtioBlkTest, HostSideFlushWorksReadWriteAndReadOnly) {
+  Start();
+  EXPECT_TRUE(static_cast<VirtioBlk*>(d_->device())->Flush().ok());
+  d_.reset();
+  Start(/*read_only=*/true);
+  EXPECT_TRUE(static_cast<VirtioBlk*>(d_->device())->Flush().ok());
+}
+
 TEST_F(VirtioBlkTest, GetIdReturnsTwentyByteSerial) {
   Start();
   uint32_t used = 0;
