@@ -16,11 +16,13 @@ cache="$build/guest-cache"
 "$root/scripts/fetch-guests.sh" --cache "$cache" --generic
 release=$(cat "$cache/generic/kernel-release")
 initrd="$build/demo-initramfs.gz"
-# Debian's generic kernel with its gpio_keys/evdev modules (the power button),
-# vmd-init as /init and busybox for the shell.
-/usr/bin/python3 "$root/scripts/make-initramfs.py" --init "$build/tests/linux/vmd_init" \
-  --out "$initrd" --busybox "$cache/busybox/busybox" \
-  --modules-root "$cache/generic/lib/modules/$release" --module gpio_keys --module evdev
+# Debian's generic kernel; vmd-init, busybox and the virtio, gpio_keys and
+# evdev modules in the initramfs; a 256 MiB disk (sparse file, kept between
+# runs) and user-mode networking.
+"$root/scripts/make-guest-image.sh" --cache "$cache" --init "$build/tests/linux/vmd_init" \
+  --out "$initrd"
+disk="$build/demo-disk.img"
+[ -f "$disk" ] || truncate -s 256M "$disk"
 
 state="$build/demo-state"
 mkdir -p "$state"
@@ -37,7 +39,8 @@ echo "demo: vmd is running (state in $state); booting Debian's arm64 kernel" \
      "($release) with 2 vCPUs through vmctl"
 "${vmctl[@]}" rm --force demo >/dev/null 2>&1 || true
 run=("${vmctl[@]}" run --rm demo --kernel "$cache/generic/Image" --initrd "$initrd"
-     --cpus 2 --memory 512M --cmdline "console=ttyAMA0 cryptomgr.notests=1")
+     --cpus 2 --memory 512M --cmdline "console=ttyAMA0 cryptomgr.notests=1"
+     --disk "$disk,serial=demo" --net)
 if [ -t 0 ]; then
   echo "demo: a busybox shell on the VM's console; 'exit' powers it off, Ctrl-] detaches"
   "${run[@]}"
@@ -49,7 +52,9 @@ else
       sleep 0.2
     done
     sleep 1
-    printf '%s\n' "uname -a" "cat /proc/cpuinfo | head -8" "ls /" \
-      "echo demo | md5sum" "exit"
+    printf '%s\n' "uname -a" "cat /proc/cpuinfo | head -4" "cat /proc/partitions" \
+      "echo written-at-\$(date +%s) | dd of=/dev/vda bs=512 count=1 conv=sync 2>/dev/null" \
+      "head -c 24 /dev/vda; echo" "cat /sys/class/net/eth0/address" \
+      "ifconfig eth0 10.0.2.15 netmask 255.255.255.0 up && ifconfig eth0 | head -2" "exit"
   } | "${run[@]}"
 fi
