@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """vmd daemon benchmark: (1) CreateVm(start) → the guest's first console
-output, (2) API latency p50/p99 (GetVm, ListVms, GetInfo) with N running VMs,
-(3) per-VM memory of a worker (RSS and PSS of each vmm process).
+output (a bare-metal payload: its first instructions print), and → the Linux
+boot marker (Debian's cloud kernel with the vmd-init initramfs, when the guest
+cache exists), (2) API latency p50/p99 (GetVm, ListVms, GetInfo) with N running
+VMs, (3) per-VM memory of a worker (RSS and PSS of each vmm process).
 
 Usage (from the repo root, after building vmd, vmm and the guests):
   /usr/bin/python3 bench/daemon/vmd_bench.py --build build [--vms 20] [--calls 500]
@@ -43,6 +45,7 @@ def main():
     ap.add_argument("--vms", type=int, default=20)
     ap.add_argument("--calls", type=int, default=500)
     ap.add_argument("--boot-samples", type=int, default=5)
+    ap.add_argument("--linux-samples", type=int, default=3)
     args = ap.parse_args()
     build = os.path.abspath(args.build)
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -78,6 +81,30 @@ def main():
             boot.append(time.monotonic() - t0)
             c.kill_vm(f"boot{i}")
             c.delete_vm(f"boot{i}")
+        linux = []
+        cache = os.path.join(build, "guest-cache")
+        vmd_init = os.path.join(build, "tests", "linux", "vmd_init")
+        if args.linux_samples and os.path.exists(os.path.join(cache, "cloud", "Image")):
+            initrd = os.path.join(root, "initrd.gz")
+            subprocess.run([sys.executable, os.path.join(repo, "scripts", "make-initramfs.py"),
+                            "--init", vmd_init, "--out", initrd], check=True,
+                           stdout=subprocess.DEVNULL)
+            for i in range(args.linux_samples):
+                lspec = pb.VmSpec(name=f"linux{i}", vcpus=1, memory_bytes=512 << 20,
+                                  boot=pb.Boot(linux=pb.LinuxBoot(
+                                      kernel_path=os.path.join(cache, "cloud", "Image"),
+                                      initrd_path=initrd,
+                                      command_line="console=ttyAMA0 quiet cryptomgr.notests=1")))
+                t0 = time.monotonic()
+                c.create_vm(lspec, start=True)
+                seen = b""
+                for out in c.console_log(f"linux{i}", follow=True):
+                    seen += out.data
+                    if b"VMD-BOOT-OK" in seen:
+                        break
+                linux.append(time.monotonic() - t0)
+                c.wait_vm(f"linux{i}", [pb.VM_STATE_STOPPED], timeout=60)
+                c.delete_vm(f"linux{i}")
         for i in range(args.vms):
             pids.append(c.create_vm(spec(f"vm{i:02d}"), start=True).worker_pid)
         time.sleep(1)
@@ -93,6 +120,9 @@ def main():
         vmd_rss = mem_kib(vmd.pid, "Rss")
         print(f"boot: CreateVm(start)+first output: median {statistics.median(boot)*1000:.1f} ms, "
               f"max {max(boot)*1000:.1f} ms over {len(boot)}")
+        if linux:
+            print(f"boot: CreateVm(start) to the Linux marker (cloud kernel, 1 vCPU): median "
+                  f"{statistics.median(linux):.2f} s, max {max(linux):.2f} s over {len(linux)}")
         for name, v in lat.items():
             print(f"{name} with {args.vms} running VMs: p50 {percentile(v,50)*1e6:.0f} us, "
                   f"p99 {percentile(v,99)*1e6:.0f} us ({len(v)} calls)")

@@ -25,6 +25,10 @@ between several checks.
            the guest inflates, and the worker's RSS, read from /proc on the
            host, drops; statistics arrive; the balloon deflates again.
 
+  http     busybox's wget fetches a file (--http-mib, default 16) from an HTTP
+           server on the host's loopback through slirp (10.0.2.2); the md5
+           must match; prints the transfer rate measured in the guest.
+
   virtio-test.py blk --vmm build/engine/vmm/vmm --cache build/guest-cache \\
       --init build/tests/linux/vmd_init --work build/tests/linux/work
   virtio-test.py balloon --vmd build/daemon/vmd --vmm ... (same as above)
@@ -310,6 +314,63 @@ def scenario_fs(args, kernel, initrd):
     return 0
 
 
+def scenario_http(args, kernel, initrd):
+    """A file fetched over HTTP from a server on the host's loopback, through
+    virtio-net and slirp (10.0.2.2 is the host); its md5 must match, and the
+    transfer rate measured in the guest is printed (bench/virtio-net)."""
+    import hashlib
+    import http.server
+    serve_dir = os.path.join(args.work, "http-%d" % os.getpid())
+    os.makedirs(serve_dir, exist_ok=True)
+    blob = os.path.join(serve_dir, "blob")
+    data = random.Random(20261126).randbytes(args.http_mib << 20)
+    with open(blob, "wb") as f:
+        f.write(data)
+    want = hashlib.md5(data).hexdigest()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, directory=serve_dir, **kw)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        vmm = [args.vmm, "--kernel", kernel, "--initrd", initrd, "--cpus", str(args.cpus),
+               "--memory", "512M", "--net", "--cmdline", "console=ttyAMA0 quiet " + BASE_CMDLINE]
+        run = Run(vmm, stdin=True)
+        run.wait_for(b"VMD-BOOT-OK", args.timeout)
+        time.sleep(1)  # let the shell start
+        run.send("ifconfig eth0 10.0.2.15 netmask 255.255.255.0 up && route add default gw 10.0.2.2"
+                 " && echo NET-UP-$((40 + 4))\n")
+        run.wait_for(b"NET-UP-44", args.timeout)
+        # Elapsed time from /proc/uptime around the transfer (10 ms resolution).
+        run.send("t0=$(cut -d' ' -f1 /proc/uptime); wget -q -O /tmp/blob http://10.0.2.2:%d/blob; "
+                 "t1=$(cut -d' ' -f1 /proc/uptime); md5sum /tmp/blob; "
+                 "echo \"HTTP-SECONDS $t0 $t1\"; echo HTTP-DONE-$((40 + 5))\n" % port)
+        run.wait_for(b"HTTP-DONE-45", args.timeout)
+        run.send("exit\n")
+        status = run.wait_exit(args.timeout)
+    finally:
+        server.shutdown()
+        shutil.rmtree(serve_dir, ignore_errors=True)
+    text = run.out.decode(errors="replace")
+    if want + "  /tmp/blob" not in text:
+        fail("the fetched file's md5 is not %s" % want, run.out)
+    times = [line.split() for line in text.splitlines() if line.startswith("HTTP-SECONDS ")]
+    if not times or len(times[-1]) != 3:
+        fail("no transfer time printed", run.out)
+    seconds = max(0.01, float(times[-1][2]) - float(times[-1][1]))
+    if status != 0:
+        fail("vmm exited with status %d" % status, run.err[-4000:])
+    print("\nvirtio-test: PASS: http: %d MiB from the host's loopback in %.2f s (%.1f MB/s in the guest)"
+          % (args.http_mib, seconds, (args.http_mib << 20) / seconds / 1e6), flush=True)
+    return 0
+
+
 def rss_bytes(pid):
     with open("/proc/%d/status" % pid) as f:
         for line in f:
@@ -420,7 +481,7 @@ def scenario_balloon(args, kernel, initrd):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("scenario", choices=["blk", "fs", "balloon"])
+    ap.add_argument("scenario", choices=["blk", "fs", "balloon", "http"])
     ap.add_argument("--vmm", required=True)
     ap.add_argument("--vmd", help="the vmd binary (balloon)")
     ap.add_argument("--cache", required=True, help="guest cache of scripts/fetch-guests.sh")
@@ -428,13 +489,16 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--cpus", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--http-mib", type=int, default=16, help="http: size of the fetched file")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    kernel, initrd = build_initramfs(args, shell=args.scenario == "fs")
+    kernel, initrd = build_initramfs(args, shell=args.scenario in ("fs", "http"))
     if args.scenario == "blk":
         return scenario_blk(args, kernel, initrd)
     if args.scenario == "fs":
         return scenario_fs(args, kernel, initrd)
+    if args.scenario == "http":
+        return scenario_http(args, kernel, initrd)
     if not args.vmd:
         ap.error("balloon needs --vmd")
     return scenario_balloon(args, kernel, initrd)
