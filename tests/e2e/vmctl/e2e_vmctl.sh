@@ -150,6 +150,28 @@ check "stopped after kill" stopped "$(state_of idle)"
 "$VMCTL" wait --state running --timeout 20s idle >/dev/null
 "$VMCTL" stop --force idle >/dev/null; check "stop --force exit" 0 "$?"
 check "stopped after stop --force" stopped "$(state_of idle)"
+# balloon: a VM without one is refused; with one (the bare-metal guest has no
+# driver, so nothing is given back) the target is recorded and shown.
+"$VMCTL" balloon idle >/dev/null 2>&1; rc=$?
+[[ $rc -ne 0 ]] && echo "ok: balloon of a VM without one fails ($rc)" || fail "balloon without a device succeeded"
+"$VMCTL" create ballooned --payload "$GUESTS/idle_echo.bin" --memory 128M --balloon >/dev/null
+"$VMCTL" start ballooned >/dev/null
+"$VMCTL" balloon ballooned 32M >/dev/null; check "balloon set exit" 0 "$?"
+contains "balloon shows the target" "Balloon target:   32M" "$("$VMCTL" balloon ballooned)"
+contains "balloon --json" '"targetBalloonBytes"' "$("$VMCTL" balloon --json ballooned)"
+# A read-only attach shows output but typing does not reach the guest.
+tmux kill-session -t "$SESSION" 2>/dev/null
+tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach --read-only ballooned; echo ATTACH-ENDED; sleep 60"
+sleep 2
+tmux send-keys -t "$SESSION" "ro-typed" Enter
+pane=$(pane_after 2)
+contains "read-only attach shows history" "idle_echo: ready" "$pane"
+[[ "$pane" != *"ro-typed"* ]] && echo "ok: read-only attach sends no input" || fail "read-only attach echoed input"
+tmux send-keys -t "$SESSION" C-]
+sleep 1
+tmux kill-session -t "$SESSION"
+"$VMCTL" rm --force ballooned >/dev/null
+
 "$VMCTL" pause idle >/dev/null 2>&1; rc=$?
 [[ $rc -ne 0 ]] && echo "ok: pause of a stopped VM fails ($rc)" || fail "pause of a stopped VM succeeded"
 "$VMCTL" rm idle >/dev/null
