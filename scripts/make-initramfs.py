@@ -3,7 +3,7 @@
 
 The image holds /init (vmd-init, see tests/linux/vmd_init.c), optionally a
 static busybox with its applet links (a shell for the demo VM), and kernel
-modules with their dependencies resolved from modules.dep, listed in load order
+modules with their dependencies (from each module's .modinfo), listed in load order
 in /etc/vmd-modules. Standard library only.
 
   make-initramfs.py --init vmd_init --out initrd.gz \
