@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "engine/hv/soft/decode.h"
-#include "tests/engine/hv/soft/guest_fixture.h"
+#include "tests/engine/hv/soft/simd_fixture.h"
 
 namespace vmd::hvsoft::testing {
 namespace {
@@ -19,18 +19,8 @@ constexpr uint64_t kA = 0xaaaaaaaaaaaaaaaa;
 constexpr uint64_t kVbar = kRamBase + 0x800;
 using P = std::pair<uint64_t, uint64_t>;
 
-class SimdMove : public GuestTest {
+class SimdMove : public FpGuestTest {
  protected:
-  void SetUp() override {
-    GuestTest::SetUp();
-    SetSys(HV_SYS_REG_CPACR_EL1, 3ull << 20);
-  }
-  void SetV(int n, uint64_t lo, uint64_t hi) {
-    hv_simd_fp_uchar16_t v;
-    std::memcpy(&v, &lo, 8);
-    std::memcpy(reinterpret_cast<uint8_t*>(&v) + 8, &hi, 8);
-    ASSERT_EQ(hv_vcpu_set_simd_fp_reg(vcpu_, static_cast<hv_simd_fp_reg_t>(n), v), HV_SUCCESS);
-  }
   // Byte k of Vn = base + k.
   void SetVBytes(int n, uint8_t base) {
     uint64_t lo = 0, hi = 0;
@@ -39,17 +29,6 @@ class SimdMove : public GuestTest {
       hi |= static_cast<uint64_t>(static_cast<uint8_t>(base + 8 + k)) << (8 * k);
     }
     SetV(n, lo, hi);
-  }
-  P V(int n) {
-    hv_simd_fp_uchar16_t v;
-    EXPECT_EQ(hv_vcpu_get_simd_fp_reg(vcpu_, static_cast<hv_simd_fp_reg_t>(n), &v), HV_SUCCESS);
-    uint64_t lo, hi;
-    std::memcpy(&lo, &v, 8);
-    std::memcpy(&hi, reinterpret_cast<uint8_t*>(&v) + 8, 8);
-    return {lo, hi};
-  }
-  void FillV(uint64_t pattern) {
-    for (int n = 0; n < 32; ++n) SetV(n, pattern, pattern);
   }
   void InstallVectors() {
     SetSys(HV_SYS_REG_VBAR_EL1, kVbar);
@@ -379,64 +358,15 @@ TEST_F(SimdMove, ReservedEncodingsAreUndefined) {
   }
 }
 
-// Random words from this group's decoder lines (random operand bits), run
-// with FP enabled from EL1 and EL0 with SCTLR_EL1.A on and off, must end in
-// well-formed exits: nothing a guest does may crash the host. Exception
-// vectors are unmapped, so the first exception exits as an instruction abort.
 TEST_F(SimdMove, RandomWordsOfThisGroupEndInWellFormedExits) {
-  const auto table = SimdMoveTable();
-  std::mt19937 rng(2424);
-  for (int round = 0; round < 300; ++round) {
-    std::vector<uint32_t> words(1024);
-    for (uint32_t& w : words) {
-      const DecodeLine& line = table[rng() % table.size()];
-      w = (static_cast<uint32_t>(rng()) & ~line.mask) | line.value;
-    }
-    Load(words);
-    for (int r = 0; r < 31; ++r) SetX(r, kRamBase + (rng() % kRamSize));
-    for (int v = 0; v < 32; ++v) SetV(v, static_cast<uint64_t>(rng()) << 32 | rng(), rng());
-    SetSys(HV_SYS_REG_VBAR_EL1, 0x10000000);
-    SetSys(HV_SYS_REG_SP_EL1, kRamBase + 0x8000);
-    SetSys(HV_SYS_REG_SP_EL0, kRamBase + 0x9000);
-    SetSys(HV_SYS_REG_SCTLR_EL1, 0x30d00800 | (round % 4 < 2 ? 2 : 0));
-    SetReg(HV_REG_CPSR, round % 2 ? 0x3c5 : 0);
-    SetReg(HV_REG_PC, kRamBase + 4 * (rng() % 1024));
-    std::thread stopper([this] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      hv_vcpu_t v = vcpu_;
-      hv_vcpus_exit(&v, 1);
-    });
-    Run();
-    stopper.join();
-    ASSERT_LE(exit_->reason, HV_EXIT_REASON_UNKNOWN);
-    if (exit_->reason == HV_EXIT_REASON_EXCEPTION) {
-      const uint32_t ec = ExceptionClass(exit_->exception.syndrome);
-      EXPECT_TRUE(ec == 0x16 || ec == 0x20 || ec == 0x24) << "EC 0x" << std::hex << ec;
-    }
-    // Consume a cancel request that raced with an exception exit.
-    Load({kHvc0}, kRamBase + 0xfff0);
-    SetReg(HV_REG_PC, kRamBase + 0xfff0);
-    SetReg(HV_REG_CPSR, 0x3c5);
-    Run();
-  }
+  RandomWordsEndInWellFormedExits(SimdMoveTable(), 2424);
 }
 
 // No instruction word can match both a line of this group and a line of any
 // other group (or two lines of this group): table order never matters. For
 // the integer loads and stores that is bit 26 (V).
 TEST(SimdMoveDecode, LinesOverlapNoOtherLine) {
-  const std::span<const DecodeLine> others[] = {
-      DataProcessingTable(), LoadStoreTable(), SystemTable(),    FpTable(),
-      SimdLoadStoreTable(),  SimdMoveTable(),  SimdThreeTable(), SimdMiscTable()};
-  const auto mine = SimdMoveTable();
-  for (const DecodeLine& a : mine) {
-    for (const auto& table : others) {
-      for (const DecodeLine& b : table) {
-        if (&a == &b) continue;
-        EXPECT_NE((a.value ^ b.value) & a.mask & b.mask, 0u) << a.name << " / " << b.name;
-      }
-    }
-  }
+  ExpectNoOverlapWithAnyLine(SimdMoveTable());
   EXPECT_STREQ(DecodeName(0x4e0b0420), "DUP (element)");
 }
 
