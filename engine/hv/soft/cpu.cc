@@ -2,6 +2,7 @@
 // Memory slow paths (TLB refill, stage 2, faults) are in memory.cc.
 #include <time.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -20,6 +21,9 @@ constexpr uint32_t kTimerPollBlocks = 256;
 constexpr size_t kMaxCodePages = 2048;
 
 constexpr uint32_t kDaifI = 1u << 7, kDaifF = 1u << 6;
+
+// CodePage::heat value of a block the JIT declined: no more attempts.
+constexpr uint8_t kNotCompilable = 0xff;
 
 // Bumped whenever a decoded page may be freed or reset, or a translation may
 // change (TLB flush): every vCPU's block cache (RunCpu) is then stale. One
@@ -66,6 +70,7 @@ CodePage* FindCodePage(Cpu& c, uint64_t pa_page, const uint8_t* host_page) {
     owned->insns[kInsnsPerPage].fn = PageEnd;
     owned->insns[kInsnsPerPage].ends = 1;
     owned->insns[kInsnsPerPage].run_len = 1;
+    owned->insns[kInsnsPerPage].slot = kInsnsPerPage;
   }
   slot.pa = pa_page;
   slot.page = owned.get();
@@ -86,6 +91,7 @@ bool DecodeRun(CodePage& page, int idx) {
     Insn& in = page.insns[k];
     if (in.fn == nullptr) {
       in.ends = Decode(w, in) ? 1 : 0;
+      in.slot = static_cast<uint16_t>(k);
     } else if (in.raw != w) {
       return false;
     }
@@ -98,6 +104,8 @@ bool DecodeRun(CodePage& page, int idx) {
 void ResetPage(CodePage& page) {
   BumpCodeGen();
   for (int k = 0; k < kInsnsPerPage; ++k) page.insns[k] = Insn{};
+  std::fill(std::begin(page.heat), std::end(page.heat), 0);
+  page.jit.reset();
 }
 
 // True when guest memory still holds the words the run was decoded from.
@@ -252,6 +260,9 @@ void RunCpu(Cpu& c) {
     cache.owner = &c;
   }
   BlockCacheEntry* const block_cache = cache.entries;
+  const bool jit_on = JitEnabled();
+  const uint32_t jit_threshold = std::clamp<uint32_t>(JitThreshold(), 1, kNotCompilable - 1);
+  bool skip_jit = false;
   for (;;) {
     // ---- block boundary: requests, invalidations, timer, interrupts ----
     if (__builtin_expect(c.exit_requested.load(std::memory_order_relaxed), 0)) {
@@ -294,11 +305,6 @@ void RunCpu(Cpu& c) {
     const int idx = static_cast<int>((c.pc & ~kPageMask) >> 2);
     if (__builtin_expect(bc.key == key && bc.gen == gen, 1)) {
       page = bc.page;
-      if (!RunValid(*page, idx)) {
-        ResetPage(*page);
-        DecodeRun(*page, idx);
-        ++c.decoded_runs;
-      }
     } else {
       TlbEntry* e = &TlbSlot(c, c.pc);
       if (__builtin_expect(e->tag_x != ((c.pc & kPageMask) | c.el0_tag), 0)) {
@@ -310,25 +316,40 @@ void RunCpu(Cpu& c) {
       }
       const uint8_t* host_page = reinterpret_cast<const uint8_t*>((c.pc & kPageMask) + e->addend);
       page = FindCodePage(c, e->pa_page, host_page);
-      if (page->insns[idx].run_len == 0) {
-        if (!DecodeRun(*page, idx)) {
-          ResetPage(*page);
-          DecodeRun(*page, idx);
-        }
-        ++c.decoded_runs;
-      } else if (!RunValid(*page, idx)) {
-        // The code changed under us: forget the whole page's decoding.
-        ResetPage(*page);
-        DecodeRun(*page, idx);
-        ++c.decoded_runs;
-      }
-      // Read after the lookup: TlbFill, FindCodePage and ResetPage may bump it.
+      // Read after the lookup: TlbFill and FindCodePage may bump it.
       bc.key = key;
       bc.gen = g_code_gen.load(std::memory_order_relaxed);
       bc.page = page;
     }
+    // ---- a compiled block checks its own words and runs on ----
+    if (page->jit != nullptr && page->jit->entry[idx] != nullptr && !skip_jit) {
+      JitRun(c, page->jit->entry[idx]);  // counts its blocks and instructions
+      if (c.stop) break;
+      if (c.jit_stale) {
+        c.jit_stale = false;
+        skip_jit = true;  // the interpreter path below re-validates it
+      }
+      continue;
+    }
+    skip_jit = false;
+    // ---- interpreted: decode, or check the decoding still matches memory ----
+    if (page->insns[idx].run_len == 0) {
+      if (!DecodeRun(*page, idx)) {
+        ResetPage(*page);
+        DecodeRun(*page, idx);
+      }
+      ++c.decoded_runs;
+    } else if (!RunValid(*page, idx)) {
+      // The code changed under us: forget the whole page's decoding.
+      ResetPage(*page);
+      DecodeRun(*page, idx);
+      ++c.decoded_runs;
+    }
+    if (jit_on && page->heat[idx] != kNotCompilable && ++page->heat[idx] >= jit_threshold) {
+      if (JitCompile(c, *page, idx)) continue;  // runs compiled from now on
+      page->heat[idx] = kNotCompilable;
+    }
     // ---- execute the block ----
-    c.cur_insns = page->insns;
     // Read what we need before running: IC IALLU inside the block may free
     // the page. Whole blocks are counted (an upper bound when one faults).
     const Insn& start = page->insns[idx];

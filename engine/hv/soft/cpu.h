@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "engine/hv/hypervisor.h"
+#include "engine/hv/soft/jit.h"
 #include "engine/hv/soft/mmu.h"
 
 namespace vmd::hvsoft {
@@ -37,10 +38,11 @@ struct Insn {
   Handler fn;
   uint32_t raw;
   uint16_t run_len;  // if a block starts here: instructions until its end
+  uint16_t slot;     // index in its page (the PC is the page VA + 4 * slot)
   uint8_t rd, rn, rm, ra;
   uint8_t a, b;      // small per-format fields (shift type, cond, sizes)
   uint8_t ends;      // this instruction ends a block (decoder table flag)
-  uint8_t pad[3];
+  uint8_t pad;
   uint64_t imm;
 };
 static_assert(sizeof(Insn) == 32);
@@ -56,6 +58,8 @@ struct CodePage {
   uint64_t pa = 0;
   const uint8_t* host = nullptr;
   Insn insns[kInsnsPerPage + 1];
+  uint8_t heat[kInsnsPerPage] = {};  // block entries counted towards the JIT threshold
+  std::unique_ptr<JitPage> jit;      // compiled blocks (jit.h), if any
 };
 
 // Soft TLB entry: one guest VA page at one privilege. A tag equals
@@ -81,7 +85,7 @@ struct Cpu {
   uint64_t el0_tag = 1;    // 1 at EL0, 0 at EL1: the low bit of TLB tags
   uint64_t align_check = 0;  // all-ones when SCTLR_EL1.A=1
   bool stop = false;       // leave the run loop (exit_info is filled in)
-  const Insn* cur_insns = nullptr;  // slot 0 of the running block's page
+  bool jit_stale = false;  // a compiled block found its code changed (jit.h)
   TlbEntry tlb[kTlbSize];
 
   Vm* vm = nullptr;
@@ -136,6 +140,7 @@ struct Cpu {
   absl::flat_hash_map<uint64_t, std::unique_ptr<CodePage>> code;
   struct CodeSlot { uint64_t pa = ~0ull; CodePage* page = nullptr; };
   CodeSlot code_slots[64];
+  std::unique_ptr<JitArena, JitArenaDeleter> jit_arena;
 };
 
 // ---- slow paths (cpu.cc) ---------------------------------------------------
@@ -190,7 +195,7 @@ void ExitToHost(Cpu& c, uint32_t ec, uint32_t iss, uint64_t pc, uint64_t va, uin
 // The PC of a decoded instruction: the page VA of the running block (c.pc
 // holds the block's start) plus the instruction's slot in its page.
 inline uint64_t PcOf(const Cpu& c, const Insn& i) {
-  return (c.pc & kPageMask) + static_cast<uint64_t>(&i - c.cur_insns) * 4;
+  return (c.pc & kPageMask) + static_cast<uint64_t>(i.slot) * 4;
 }
 
 // Threaded dispatch: a handler that falls through tail-calls the handler of

@@ -53,6 +53,9 @@ class Vm {
   // Broadcast TLB maintenance (TLBI ...IS): TLBs only, decoded code stays.
   void InvalidateTlbs() { tlb_epoch_.fetch_add(1, std::memory_order_acq_rel); }
   uint64_t tlb_epoch() const { return tlb_epoch_.load(std::memory_order_acquire); }
+  // Where the two epochs live, for compiled code that checks them (jit.cc).
+  const std::atomic<uint64_t>* epoch_addr() const { return &epoch_; }
+  const std::atomic<uint64_t>* tlb_epoch_addr() const { return &tlb_epoch_; }
 
  private:
   absl::Mutex mu_;

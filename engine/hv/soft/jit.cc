@@ -1,0 +1,537 @@
+// The JIT's frame: settings, the executable arena, the block compiler's
+// register cache, exits and block chaining, and the calls into the
+// interpreter's handlers. The per-instruction translations are in
+// jit_insn.cc. See jit.h and docs/hv-soft.md "JIT".
+#include "engine/hv/soft/jit.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+
+#include "engine/hv/soft/cpu.h"
+#include "engine/hv/soft/decode.h"
+#include "engine/hv/soft/exec_util.h"
+#include "engine/hv/soft/jit_internal.h"
+#include "engine/hv/soft/vm.h"
+
+namespace vmd::hvsoft {
+
+namespace {
+
+uint32_t EnvU32(const char* name, uint32_t fallback) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') return fallback;
+  char* end = nullptr;
+  const unsigned long n = std::strtoul(v, &end, 10);
+  return (end != nullptr && *end == '\0') ? static_cast<uint32_t>(n) : fallback;
+}
+
+#if defined(__x86_64__)
+constexpr bool kHostHasJit = true;
+#else
+constexpr bool kHostHasJit = false;
+#endif
+
+std::atomic<bool> g_enabled{kHostHasJit && EnvU32("VMD_SOFT_JIT", 1) != 0};
+std::atomic<uint32_t> g_threshold{EnvU32("VMD_SOFT_JIT_THRESHOLD", 16)};
+
+}  // namespace
+
+bool JitEnabled() { return g_enabled.load(std::memory_order_relaxed); }
+uint32_t JitThreshold() { return g_threshold.load(std::memory_order_relaxed); }
+void SetJitForTesting(bool enabled, uint32_t threshold) {
+  g_enabled.store(kHostHasJit && enabled);
+  g_threshold.store(threshold);
+}
+
+// ---- the arena -----------------------------------------------------------------
+
+struct JitArena {
+  uint8_t* base = nullptr;
+  size_t size = 0;
+  size_t used = 0;
+  void (*enter)(Cpu*, void*) = nullptr;  // saves registers, rbx = Cpu, jumps to a block
+  uint8_t* epilogue = nullptr;           // restores them and returns to JitRun
+  size_t header = 0;                     // bytes of the two above
+};
+
+void JitArenaDeleter::operator()(JitArena* a) const {
+  if (a->base != nullptr) munmap(a->base, a->size);
+  delete a;
+}
+
+namespace {
+
+constexpr size_t kArenaSize = 32u << 20;
+// Room a block may need at most (1024 instructions and their slow paths).
+constexpr size_t kMaxBlockBytes = 1u << 20;
+// Callee-saved registers the blocks use (rbx = Cpu, r12 = page VA, the rest
+// hold guest registers); with the return address and one pad slot the
+// stack stays 16-byte aligned for the handler calls.
+constexpr int kSaved[] = {x64::RBX, x64::RBP, x64::R12, x64::R13, x64::R14, x64::R15};
+
+JitArena* MakeArena() {
+  void* mem = mmap(nullptr, kArenaSize, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) return nullptr;
+  auto* arena = new JitArena;
+  arena->base = static_cast<uint8_t*>(mem);
+  arena->size = kArenaSize;
+  x64::Asm a;
+  for (int r : kSaved) a.Push(r);
+  a.AluRI(x64::kSub, x64::RSP, 8, true);
+  a.MovRR(x64::RBX, x64::RDI);
+  a.JmpR(x64::RSI);
+  const int epilogue = a.size();
+  a.AluRI(x64::kAdd, x64::RSP, 8, true);
+  for (int k = static_cast<int>(std::size(kSaved)) - 1; k >= 0; --k) a.Pop(kSaved[k]);
+  a.Ret();
+  std::memcpy(arena->base, a.bytes().data(), a.size());
+  arena->enter = reinterpret_cast<void (*)(Cpu*, void*)>(arena->base);
+  arena->epilogue = arena->base + epilogue;
+  arena->header = arena->used = (a.size() + 63) & ~size_t{63};
+  return arena;
+}
+
+// Forgets every compiled block of the vCPU (the arena is reused from the start).
+void FlushArena(Cpu& c) {
+  for (auto& [pa, page] : c.code) {
+    page->jit.reset();
+    std::fill(std::begin(page->heat), std::end(page->heat), 0);
+  }
+  c.jit_arena->used = c.jit_arena->header;
+}
+
+bool ReturnToCompiledCode(Cpu&, const Insn&) { return true; }
+
+}  // namespace
+
+namespace jit {
+
+using namespace x64;  // NOLINT: register and condition names
+
+// Host registers that cache guest registers inside a block.
+constexpr int kPool[] = {RBP, RSI, RDI, R8, R9, R10, R11, R13, R14, R15};
+static_assert(std::size(kPool) == kPoolSize);
+
+Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload)
+    : c_(c), page_(page), idx_(idx), jp_(jp), preload_(std::move(preload)) {
+  std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+}
+
+int Compiler::Evict() {
+  int best = -1;
+  for (int h : kPool) {
+    if (host_slot_[h] < 0) return h;
+    if (best < 0 || stamp_[h] < stamp_[best]) best = h;
+  }
+  const int slot = host_slot_[best];
+  if (dirty_[slot]) a_.Store64(SlotMem(slot), best);
+  dirty_[slot] = false;
+  slot_host_[slot] = -1;
+  host_slot_[best] = -1;
+  return best;
+}
+
+void Compiler::NoteUse(int slot) {
+  if (std::find(used_.begin(), used_.end(), slot) == used_.end()) used_.push_back(slot);
+}
+
+int Compiler::Get(int slot) {
+  NoteUse(slot);
+  int h = slot_host_[slot];
+  if (h < 0) {
+    h = Evict();
+    a_.Load64(h, SlotMem(slot));
+    slot_host_[slot] = h;
+    host_slot_[h] = slot;
+    dirty_[slot] = false;
+  }
+  stamp_[h] = ++clock_;
+  return h;
+}
+
+int Compiler::Def(int slot) {
+  NoteUse(slot);
+  int h = slot_host_[slot];
+  if (h < 0) {
+    h = Evict();
+    slot_host_[slot] = h;
+    host_slot_[h] = slot;
+  }
+  dirty_[slot] = true;
+  stamp_[h] = ++clock_;
+  return h;
+}
+
+int Compiler::Alloc(int slot) {
+  NoteUse(slot);
+  int h = slot_host_[slot];
+  if (h < 0) {
+    h = Evict();
+    slot_host_[slot] = h;
+    host_slot_[h] = slot;
+    dirty_[slot] = false;
+  }
+  stamp_[h] = ++clock_;
+  return h;
+}
+
+void Compiler::WriteBackAll() {
+  for (int slot = 0; slot < 34; ++slot) {
+    if (slot_host_[slot] >= 0 && dirty_[slot]) a_.Store64(SlotMem(slot), slot_host_[slot]);
+    dirty_[slot] = false;
+  }
+}
+
+void Compiler::DropAll() {
+  std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+  std::fill(std::begin(dirty_), std::end(dirty_), false);
+}
+
+void Compiler::JumpToEpilogue() {
+  epilogue_jumps_.push_back(a_.JmpAbsPlaceholder());
+  exited_ = true;
+}
+
+void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
+  a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);  // cmp byte [..], 0
+  a_.Byte(0);
+  a_.Jcc(kNE, out);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->epoch_addr()));
+  a_.Load64(RAX, Mem{RAX});
+  a_.AluRM(kCmp, RAX, Mem{RBX, kOffMapEpoch}, true);
+  a_.Jcc(kNE, out);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->tlb_epoch_addr()));
+  a_.Load64(RAX, Mem{RAX});
+  a_.AluRM(kCmp, RAX, Mem{RBX, kOffTlbEpoch}, true);
+  a_.Jcc(kNE, out);
+  a_.Load32(RAX, Mem{RBX, kOffDaif});
+  a_.Not(RAX, false);
+  a_.AluRM(kAnd, RAX, Mem{RBX, kOffIrqLines}, false);
+  a_.Jcc(kNE, out);
+  a_.IncDecM32(Mem{RBX, kOffPollCountdown}, true);
+  a_.Jcc(kE, poll);
+}
+
+void Compiler::BackEdge() {
+  // Bring the registers to the loop head's assignment: if any moved, make
+  // memory current and load the head's registers from it.
+  bool same = true;
+  for (int slot : preload_) same = same && slot_host_[slot] == head_host_[slot];
+  if (!same) {
+    WriteBackAll();
+    for (int slot : preload_) {
+      if (slot_host_[slot] != head_host_[slot]) a_.Load64(head_host_[slot], SlotMem(slot));
+    }
+  }
+  std::copy(std::begin(head_host_), std::end(head_host_), std::begin(slot_host_));
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+  std::fill(std::begin(dirty_), std::end(dirty_), false);
+  for (int slot : preload_) {
+    host_slot_[head_host_[slot]] = slot;
+    dirty_[slot] = true;
+  }
+  // Leave for the run loop on an exit request and every kTimerPollBlocks
+  // iterations (it then checks epochs, the timer and interrupts); the
+  // loop's own instructions cannot unmask interrupts (MSR ends a block).
+  Asm::Label out;
+  a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);
+  a_.Byte(0);
+  a_.Jcc(kNE, out);
+  a_.IncDecM32(Mem{RBX, kOffPollCountdown}, true);
+  a_.Jcc(kNE, head_);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
+  a_.Bind(out);
+  WriteBackAll();
+  a_.Lea(RAX, Mem{R12, 4 * idx_});
+  a_.Store64(Mem{RBX, kOffPc}, RAX);
+  JumpToEpilogue();
+}
+
+void Compiler::ExitToOffset(int64_t off) {
+  if (off == 4 * idx_ && !preload_.empty()) {
+    BackEdge();
+    return;
+  }
+  self_loop_ = self_loop_ || off == 4 * idx_;
+  WriteBackAll();
+  a_.Lea(RAX, Mem{R12, static_cast<int32_t>(off)});
+  a_.Store64(Mem{RBX, kOffPc}, RAX);
+  if (off < 0 || off >= static_cast<int64_t>(kPageSize)) {
+    JumpToEpilogue();
+    return;
+  }
+  // The target is in this page (same translation): chain to its compiled
+  // code unless the run loop has something to do at this boundary.
+  Asm::Label out, poll;
+  ChainChecks(out, poll);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[off / 4]));
+  a_.Load64(RAX, Mem{RAX});
+  a_.TestRR(RAX, RAX, true);
+  a_.Jcc(kE, out);
+  a_.JmpR(RAX);
+  a_.Bind(poll);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);  // the run loop polls next
+  a_.Bind(out);
+  JumpToEpilogue();
+}
+
+void Compiler::ExitToReg(int reg) {
+  a_.Store64(Mem{RBX, kOffPc}, reg);
+  WriteBackAll();
+  if (reg != RCX) a_.MovRR(RCX, reg, true);
+  // A target in this page (same translation) with compiled code: go on there.
+  Asm::Label out, poll;
+  a_.MovRR(RDX, RCX, true);
+  a_.AluRI(kAnd, RDX, -static_cast<int32_t>(kPageSize) + 3, true);
+  a_.AluRR(kCmp, RDX, R12, true);
+  a_.Jcc(kNE, out);  // another page, or not 4-aligned
+  ChainChecks(out, poll);
+  a_.MovRR(RDX, RCX, false);
+  a_.ShiftRI(kShr, RDX, 2, false);
+  a_.AluRI(kAnd, RDX, kInsnsPerPage - 1, false);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[0]));
+  a_.Load64(RAX, Mem{RAX, 0, RDX, 8});
+  a_.TestRR(RAX, RAX, true);
+  a_.Jcc(kE, out);
+  a_.JmpR(RAX);
+  a_.Bind(poll);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
+  a_.Bind(out);
+  JumpToEpilogue();
+}
+
+void Compiler::CondToCarry(int cond) {
+  a_.Load32(RAX, Mem{RBX, kOffNzcv});
+  a_.ShiftRI(kShr, RAX, 28, false);
+  a_.MovImm(RDX, kCondMask[cond]);
+  a_.BtRR(RDX, RAX, false);
+}
+
+void Compiler::StoreFlags(FlagsFrom from) {
+  // v = N<<3 | Z<<2 | C<<1 | V, built with setcc/movzx/lea only (no flag
+  // changes), then stored as the top byte of c.nzcv (bits 27:0 are zero).
+  a_.Setcc(kO, RAX);
+  a_.Setcc(from == FlagsFrom::kSub ? kAE : kB, RCX);
+  a_.Zx8(RAX, RAX);
+  a_.Zx8(RCX, RCX);
+  a_.Lea(RAX, Mem{RAX, 0, RCX, 2}, false);
+  a_.Setcc(kE, RCX);
+  a_.Zx8(RCX, RCX);
+  a_.Lea(RAX, Mem{RAX, 0, RCX, 4}, false);
+  a_.Setcc(kS, RCX);
+  a_.Zx8(RCX, RCX);
+  a_.Lea(RAX, Mem{RAX, 0, RCX, 8}, false);
+  a_.Lea(RAX, Mem{-1, 0, RAX, 8}, false);
+  a_.Lea(RAX, Mem{RAX, 0, RAX, 1}, false);
+  a_.Store8(Mem{RBX, kOffNzcv + 3}, RAX);
+}
+
+int Compiler::X86Cond(int cond, FlagsFrom from) {
+  if (from == FlagsFrom::kNone) return -1;
+  const bool sub = from == FlagsFrom::kSub;
+  int x;
+  switch (cond >> 1) {
+    case 0: x = kE; break;
+    case 1: x = sub ? kAE : kB; break;
+    case 2: x = kS; break;
+    case 3: x = kO; break;
+    case 4:
+      if (!sub) return -1;
+      x = kA;
+      break;
+    case 5: x = kGE; break;
+    case 6: x = kG; break;
+    default: return -1;
+  }
+  return (cond & 1) ? (x ^ 1) : x;
+}
+
+const Insn* Compiler::SoloCopy(const Insn& in) {
+  const int j = in.slot - idx_;
+  Insn* pair = &solo_[2 * j];
+  pair[0] = in;
+  pair[1] = Insn{};
+  pair[1].fn = ReturnToCompiledCode;
+  pair[1].slot = static_cast<uint16_t>(in.slot + 1);
+  return pair;
+}
+
+void Compiler::Fallback(const Insn& in, bool last) {
+  WriteBackAll();
+  a_.MovRR(RDI, RBX);
+  a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
+  a_.CallR(RAX);
+  DropAll();  // the handler may have changed any register
+  if (last) {
+    JumpToEpilogue();
+    return;
+  }
+  Asm::Label go_on;
+  a_.OpRR({0x84}, RAX, RAX, false);  // test al, al: a bool's upper bits are undefined
+  a_.Jcc(kNE, go_on);
+  JumpToEpilogue();
+  a_.Bind(go_on);
+}
+
+Asm::Label& Compiler::SlowLabel() {
+  auto stub = std::make_unique<Stub>();
+  stub->k = k_;
+  stub->dirty = 0;
+  for (int h = 0; h < 16; ++h) {
+    stub->owner[h] = host_slot_[h];
+    if (host_slot_[h] >= 0 && dirty_[host_slot_[h]]) stub->dirty |= static_cast<uint16_t>(1u << h);
+  }
+  stubs_.push_back(std::move(stub));
+  return stubs_.back()->slow;
+}
+
+void Compiler::JoinSlow() { a_.Bind(stubs_.back()->join); }
+
+bool Compiler::Emit() {
+  const int len = page_.insns[idx_].run_len;
+  if (len <= 0) return false;
+  solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(len) + 2);
+  const int end = idx_ + len;  // exclusive; may include the page-end sentinel
+  const int words_end = std::min(end, kInsnsPerPage);
+
+  a_.Load64(R12, Mem{RBX, kOffPc});
+  a_.AluRI(kAnd, R12, -static_cast<int32_t>(kPageSize), true);
+  // A block that branches back to itself keeps guest registers in host
+  // registers across iterations: load the ones it uses most (the first
+  // pass's list) and treat them as dirty from here on.
+  for (int slot : preload_) Get(slot);
+  for (int slot : preload_) dirty_[slot] = true;
+  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
+  a_.Bind(head_);
+  // The block's words must still be what it was compiled from (checked on
+  // every iteration of a loop too: its own stores may change it).
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(page_.host + 4 * idx_));
+  for (int k = idx_; k < words_end;) {
+    const int32_t disp = 4 * (k - idx_);
+    if (k + 1 < words_end) {
+      const uint64_t two = page_.insns[k].raw | static_cast<uint64_t>(page_.insns[k + 1].raw) << 32;
+      a_.MovImm(RCX, two);
+      a_.AluRM(kCmp, RCX, Mem{RAX, disp}, true);
+      k += 2;
+    } else {
+      a_.OpRM({0x81}, kCmp, Mem{RAX, disp}, false);
+      a_.U32(page_.insns[k].raw);
+      k += 1;
+    }
+    a_.Jcc(kNE, stale_);
+  }
+  a_.AluMI(kAdd, Mem{RBX, kOffRetired}, len, true);
+  a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
+
+  for (k_ = idx_; k_ < end; ++k_) {
+    const bool last = k_ == end - 1;
+    if (k_ == kInsnsPerPage) {  // the page-end sentinel: go on in the next page
+      ExitToOffset(kPageSize);
+      break;
+    }
+    const Insn& in = page_.insns[k_];
+    prev_flags_ = last_flags;
+    last_flags = FlagsFrom::kNone;
+    exited_ = false;
+    if (in.fn != ExecUndefined && Translate(*this, a_, in, last)) {
+      ++native_;
+    } else {
+      Fallback(in, last);
+      last_flags = FlagsFrom::kNone;
+    }
+    // A native translation that ends a block always exits; should the decoder
+    // end a block at an instruction translated as straight-line code, leave
+    // to the next instruction.
+    if (last && !exited_) ExitToOffset(4 * (k_ + 1));
+  }
+
+  // Code changed: write back the loop's registers, let the run loop redo it.
+  a_.Bind(stale_);
+  for (int slot : preload_) a_.Store64(SlotMem(slot), head_host_[slot]);
+  a_.StoreImm8(Mem{RBX, kOffJitStale}, 1);
+  JumpToEpilogue();
+
+  // Out-of-line slow paths: write back what was dirty at the jump, run the
+  // instruction's handler, reload the cached registers and rejoin.
+  for (auto& stub : stubs_) {
+    a_.Bind(stub->slow);
+    for (int h = 0; h < 16; ++h) {
+      if (stub->dirty & (1u << h)) a_.Store64(SlotMem(stub->owner[h]), h);
+    }
+    const Insn& in = page_.insns[stub->k];
+    a_.MovRR(RDI, RBX);
+    a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
+    a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
+    a_.CallR(RAX);
+    Asm::Label go_on;
+    a_.OpRR({0x84}, RAX, RAX, false);
+    a_.Jcc(kNE, go_on);
+    JumpToEpilogue();
+    a_.Bind(go_on);
+    for (int h = 0; h < 16; ++h) {
+      if (stub->owner[h] >= 0) a_.Load64(h, SlotMem(stub->owner[h]));
+    }
+    a_.Jmp(stub->join);
+  }
+  jp_.solo.push_back(std::move(solo_));
+  return true;
+}
+
+}  // namespace jit
+
+bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc);
+
+bool JitCompile(Cpu& c, CodePage& page, int idx) {
+  if (!kHostHasJit || !JitEnabled()) return false;
+  if (c.jit_arena == nullptr) {
+    JitArena* arena = MakeArena();
+    if (arena == nullptr) {
+      g_enabled.store(false);  // no executable memory here: interpret
+      return false;
+    }
+    c.jit_arena.reset(arena);
+  }
+  JitArena& arena = *c.jit_arena;
+  if (arena.used + kMaxBlockBytes > arena.size) FlushArena(c);
+  if (page.jit == nullptr) page.jit = std::make_unique<JitPage>();
+  jit::Compiler cc(c, page, idx, *page.jit);
+  if (!cc.Emit()) return false;
+  if (cc.self_loop()) {
+    // Again, keeping the registers the loop uses in host registers.
+    std::vector<int> preload = cc.used_slots();
+    if (preload.size() > static_cast<size_t>(jit::kPoolSize)) preload.resize(jit::kPoolSize);
+    page.jit->solo.pop_back();
+    jit::Compiler loop(c, page, idx, *page.jit, std::move(preload));
+    if (!loop.Emit()) return false;
+    return Place(c, page, idx, loop);
+  }
+  return Place(c, page, idx, cc);
+}
+
+bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
+  JitArena& arena = *c.jit_arena;
+  auto& bytes = cc.code().bytes();
+  if (bytes.size() > arena.size - arena.used) return false;
+  uint8_t* at = arena.base + arena.used;
+  std::memcpy(at, bytes.data(), bytes.size());
+  for (int f : cc.epilogue_jumps()) {
+    const int64_t rel = arena.epilogue - (at + f + 4);
+    const int32_t rel32 = static_cast<int32_t>(rel);
+    std::memcpy(at + f, &rel32, 4);
+  }
+  arena.used = (arena.used + bytes.size() + 15) & ~size_t{15};
+  page.jit->entry[idx] = at;
+  return true;
+}
+
+void JitRun(Cpu& c, void* entry) { c.jit_arena->enter(&c, entry); }
+
+}  // namespace vmd::hvsoft

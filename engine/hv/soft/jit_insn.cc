@@ -1,0 +1,539 @@
+// The JIT's instruction translations (see jit.h): integer data processing,
+// branches, and single/pair loads and stores with the soft TLB's fast path
+// inline. Encodings from the ARM ARM (C4.1); the semantics are those of the
+// interpreter's handlers (exec_dp.cc, exec_ldst.cc, exec_system.cc), which
+// every translation is differential-tested against. An instruction without
+// a translation here (or an encoding it does not handle) returns false and
+// runs through its handler.
+#include "engine/hv/soft/decode.h"
+#include "engine/hv/soft/jit_internal.h"
+
+namespace vmd::hvsoft::jit {
+namespace {
+
+using namespace x64;  // NOLINT: register and condition names
+
+constexpr Shift kShiftOf[4] = {kShl, kShr, kSar, kRor};
+
+// The shifted-register operand (Rm, shift type 23:22, amount 15:10) into rcx.
+void ShiftedOperand(Compiler& cc, Asm& a, uint32_t raw, bool sf) {
+  const int m = cc.Get(RegZr(raw, 16));
+  a.MovRR(RCX, m, sf);
+  const int amount = static_cast<int>(Bits(raw, 15, 10));
+  if (amount != 0) a.ShiftRI(kShiftOf[Bits(raw, 23, 22)], RCX, amount, sf);
+}
+
+// The extended-register operand (option, shift) of host register m into rcx.
+bool ExtendedOperand(Asm& a, int m, uint32_t option, uint32_t shift) {
+  switch (option) {
+    case 0: a.Zx8(RCX, m); break;
+    case 1: a.Zx16(RCX, m); break;
+    case 2: a.MovRR(RCX, m, false); break;
+    case 3: case 7: a.MovRR(RCX, m, true); break;
+    case 4: a.Sx8(RCX, m, true); break;
+    case 5: a.Sx16(RCX, m, true); break;
+    case 6: a.Sx32(RCX, m); break;
+    default: return false;
+  }
+  if (shift != 0) a.ShiftRI(kShl, RCX, static_cast<int>(shift), true);
+  return true;
+}
+
+// d = n (op) rcx, or with an immediate; the destination slot may be the sink.
+// Sets the flags for the S forms.
+void AluInto(Compiler& cc, Asm& a, Alu op, int rd, int n, bool sf, bool use_imm, int32_t imm,
+             FlagsFrom flags) {
+  const int d = rd == kSink ? RAX : cc.Def(rd);
+  if (flags != FlagsFrom::kNone && rd == kSink && op == kSub) {
+    // CMP: no result needed.
+    if (use_imm) {
+      a.AluRI(kCmp, n, imm, sf);
+    } else {
+      a.AluRR(kCmp, n, RCX, sf);
+    }
+  } else {
+    if (d != n || !sf) a.MovRR(d, n, sf);
+    if (use_imm) {
+      a.AluRI(op, d, imm, sf);
+    } else {
+      a.AluRR(op, d, RCX, sf);
+    }
+  }
+  if (flags != FlagsFrom::kNone) {
+    cc.StoreFlags(flags);
+    cc.last_flags = flags;
+  }
+}
+
+bool AddSubImm(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31), sub = Bit(raw, 30), s = Bit(raw, 29);
+  const int32_t imm = static_cast<int32_t>(Bits(raw, 21, 10) << (Bit(raw, 22) ? 12 : 0));
+  const int rd = s ? RegZrDst(raw, 0) : RegSp(raw, 0);
+  const int n = cc.Get(RegSp(raw, 5));
+  if (!s && imm == 0 && sf) {  // MOV to/from SP
+    a.MovRR(cc.Def(rd), n, true);
+    return true;
+  }
+  AluInto(cc, a, sub ? kSub : kAdd, rd, n, sf, true, imm,
+          s ? (sub ? FlagsFrom::kSub : FlagsFrom::kAdd) : FlagsFrom::kNone);
+  return true;
+}
+
+bool AddSubShifted(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31), sub = Bit(raw, 30), s = Bit(raw, 29);
+  if (Bits(raw, 23, 22) == 3 || (!sf && Bit(raw, 15))) return false;
+  ShiftedOperand(cc, a, raw, sf);
+  const int n = cc.Get(RegZr(raw, 5));
+  AluInto(cc, a, sub ? kSub : kAdd, RegZrDst(raw, 0), n, sf, false, 0,
+          s ? (sub ? FlagsFrom::kSub : FlagsFrom::kAdd) : FlagsFrom::kNone);
+  return true;
+}
+
+bool AddSubExtended(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31), sub = Bit(raw, 30), s = Bit(raw, 29);
+  const uint32_t shift = Bits(raw, 12, 10);
+  if (shift > 4 || Bits(raw, 23, 22) != 0) return false;
+  const int m = cc.Get(RegZr(raw, 16));
+  if (!ExtendedOperand(a, m, Bits(raw, 15, 13), shift)) return false;
+  const int n = cc.Get(RegSp(raw, 5));
+  const int rd = s ? RegZrDst(raw, 0) : RegSp(raw, 0);
+  AluInto(cc, a, sub ? kSub : kAdd, rd, n, sf, false, 0,
+          s ? (sub ? FlagsFrom::kSub : FlagsFrom::kAdd) : FlagsFrom::kNone);
+  return true;
+}
+
+constexpr Alu kLogicOp[4] = {kAnd, kOr, kXor, kAnd};
+
+bool LogicalShifted(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31);
+  if (!sf && Bit(raw, 15)) return false;
+  const uint32_t opc = Bits(raw, 30, 29);
+  ShiftedOperand(cc, a, raw, sf);
+  if (Bit(raw, 21)) a.Not(RCX, sf);
+  const int rn = RegZr(raw, 5), rd = RegZrDst(raw, 0);
+  if (opc == 1 && rn == kZr) {  // MOV (register) / MVN
+    if (rd != kSink) a.MovRR(cc.Def(rd), RCX, sf);
+    return true;
+  }
+  AluInto(cc, a, kLogicOp[opc], rd, cc.Get(rn), sf, false, 0,
+          opc == 3 ? FlagsFrom::kLogic : FlagsFrom::kNone);
+  return true;
+}
+
+bool LogicalImm(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31);
+  const uint32_t opc = Bits(raw, 30, 29);
+  uint64_t imm, tmask;
+  if ((!sf && Bit(raw, 22)) ||
+      !DecodeBitMasks(Bit(raw, 22), Bits(raw, 15, 10), Bits(raw, 21, 16), true, sf ? 64 : 32,
+                      &imm, &tmask)) {
+    return false;
+  }
+  const int rn = RegZr(raw, 5);
+  const int rd = opc == 3 ? RegZrDst(raw, 0) : RegSp(raw, 0);
+  if (opc == 1 && rn == kZr) {  // MOV (bitmask immediate)
+    a.MovImm(cc.Def(rd), sf ? imm : static_cast<uint32_t>(imm));
+    return true;
+  }
+  const bool fits = !sf || static_cast<int64_t>(imm) == static_cast<int32_t>(imm);
+  if (!fits) a.MovImm(RCX, imm);
+  AluInto(cc, a, kLogicOp[opc], rd, cc.Get(rn), sf, fits, static_cast<int32_t>(imm),
+          opc == 3 ? FlagsFrom::kLogic : FlagsFrom::kNone);
+  return true;
+}
+
+bool MoveWide(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31);
+  const uint32_t opc = Bits(raw, 30, 29), hw = Bits(raw, 22, 21);
+  if (opc == 1 || (!sf && hw >= 2)) return false;
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;  // no effect
+  const uint64_t imm = static_cast<uint64_t>(Bits(raw, 20, 5)) << (16 * hw);
+  const uint64_t width = sf ? ~0ull : 0xffffffffull;
+  if (opc == 0) {
+    a.MovImm(cc.Def(rd), ~imm & width);
+  } else if (opc == 2) {
+    a.MovImm(cc.Def(rd), imm);
+  } else {
+    cc.Get(rd);
+    const int d = cc.Def(rd);
+    a.MovImm(RCX, ~(0xffffull << (16 * hw)) & width);
+    a.AluRR(kAnd, d, RCX, sf);
+    if (imm != 0) {
+      a.MovImm(RCX, imm);
+      a.AluRR(kOr, d, RCX, sf);
+    }
+  }
+  return true;
+}
+
+bool Bitfield(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31);
+  const uint32_t opc = Bits(raw, 30, 29);
+  const int r = static_cast<int>(Bits(raw, 21, 16)), s = static_cast<int>(Bits(raw, 15, 10));
+  if (opc > 2 || opc == 1 || Bit(raw, 22) != static_cast<uint32_t>(sf)) return false;
+  if (!sf && (r >= 32 || s >= 32)) return false;
+  const int rd = RegZrDst(raw, 0);
+  const int n = cc.Get(RegZr(raw, 5));
+  if (rd == kSink) return true;
+  const int ds = sf ? 64 : 32;
+  const Shift right = opc == 0 ? kSar : kShr;
+  a.MovRR(RAX, n, sf);
+  const int up = ds - 1 - s;
+  const int down = s >= r ? ds - 1 - s + r : r - 1 - s;
+  if (up != 0) a.ShiftRI(kShl, RAX, up, sf);
+  if (down != 0) a.ShiftRI(right, RAX, down, sf);
+  a.MovRR(cc.Def(rd), RAX, sf);
+  return true;
+}
+
+bool Extract(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31);
+  const int lsb = static_cast<int>(Bits(raw, 15, 10));
+  if (Bit(raw, 22) != static_cast<uint32_t>(sf) || (!sf && lsb >= 32)) return false;
+  const int m = cc.Get(RegZr(raw, 16));
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  a.MovRR(RAX, m, sf);
+  if (lsb != 0) a.Shrd(RAX, n, lsb, sf);
+  a.MovRR(cc.Def(rd), RAX, sf);
+  return true;
+}
+
+bool CondSelect(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31), inv = Bit(raw, 30);
+  const uint32_t op2 = Bits(raw, 11, 10), cond = Bits(raw, 15, 12);
+  if (Bit(raw, 29) || op2 > 1) return false;
+  const int m = cc.Get(RegZr(raw, 16));
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  const int d = cc.Def(rd);
+  if (cond >= 14) {
+    a.MovRR(d, n, sf);
+    return true;
+  }
+  a.MovRR(RCX, m, sf);
+  if (!inv && op2 == 1) a.AluRI(kAdd, RCX, 1, sf);
+  if (inv && op2 == 0) a.Not(RCX, sf);
+  if (inv && op2 == 1) a.Neg(RCX, sf);
+  cc.CondToCarry(static_cast<int>(cond));
+  a.MovRR(RAX, n, sf);
+  a.Cmov(kAE, RAX, RCX, sf);  // condition false: the second operand
+  a.MovRR(d, RAX, sf);
+  return true;
+}
+
+bool MulAdd(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31), sub = Bit(raw, 15);
+  const int n = cc.Get(RegZr(raw, 5));
+  const int m = cc.Get(RegZr(raw, 16));
+  const int ra = RegZr(raw, 10);
+  const int acc = ra == kZr ? -1 : cc.Get(ra);
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  a.MovRR(RAX, n, sf);
+  a.Imul(RAX, m, sf);
+  if (sub) {
+    if (acc < 0) {
+      a.Neg(RAX, sf);
+    } else {
+      a.MovRR(RCX, acc, sf);
+      a.AluRR(kSub, RCX, RAX, sf);
+      a.MovRR(RAX, RCX, sf);
+    }
+  } else if (acc >= 0) {
+    a.AluRR(kAdd, RAX, acc, sf);
+  }
+  a.MovRR(cc.Def(rd), RAX, sf);
+  return true;
+}
+
+bool ShiftVariable(Compiler& cc, Asm& a, uint32_t raw) {
+  const bool sf = Bit(raw, 31);
+  const int m = cc.Get(RegZr(raw, 16));
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  a.MovRR(RCX, m, false);
+  a.MovRR(RAX, n, sf);
+  a.ShiftRCl(kShiftOf[Bits(raw, 11, 10)], RAX, sf);
+  a.MovRR(cc.Def(rd), RAX, sf);
+  return true;
+}
+
+bool PcRelative(Compiler& cc, Asm& a, uint32_t raw) {
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  const int64_t imm = SignExtend(Bits(raw, 23, 5) << 2 | Bits(raw, 30, 29), 21);
+  const int d = cc.Def(rd);
+  if (Bit(raw, 31)) {  // ADRP: the page of this PC (r12) + imm * 4096
+    a.MovImm(d, static_cast<uint64_t>(imm) << 12);
+    a.AluRR(kAdd, d, R12, true);
+  } else {
+    a.Lea(d, Mem{R12, static_cast<int32_t>(cc.PcOffset() + imm)});
+  }
+  return true;
+}
+
+// ---- branches ----------------------------------------------------------------
+
+// Ends the block on a condition already computed: `taken_cc` jumps.
+void TwoWayExit(Compiler& cc, Asm& a, Cond taken_cc, int64_t taken_off) {
+  Asm::Label taken;
+  a.Jcc(taken_cc, taken);
+  cc.ExitToOffset(cc.PcOffset() + 4);
+  a.Bind(taken);
+  cc.ExitToOffset(taken_off);
+}
+
+bool Branches(Compiler& cc, Asm& a, uint32_t raw) {
+  const int64_t pc = cc.PcOffset();
+  if ((raw & 0x7C000000) == 0x14000000) {  // B, BL
+    if (Bit(raw, 31)) a.Lea(cc.Def(30), Mem{R12, static_cast<int32_t>(pc + 4)});
+    cc.ExitToOffset(pc + SignExtend(Bits(raw, 25, 0), 26) * 4);
+    return true;
+  }
+  if ((raw & 0xFF000010) == 0x54000000) {  // B.cond
+    const int cond = static_cast<int>(Bits(raw, 3, 0));
+    const int64_t target = pc + SignExtend(Bits(raw, 23, 5), 19) * 4;
+    if (cond >= 14) {
+      cc.ExitToOffset(target);
+      return true;
+    }
+    cc.WriteBackAll();  // moves only: the flags stay live
+    const int x = Compiler::X86Cond(cond, cc.prev_flags());
+    if (x >= 0) {
+      TwoWayExit(cc, a, static_cast<Cond>(x), target);
+    } else {
+      cc.CondToCarry(cond);
+      TwoWayExit(cc, a, kB, target);
+    }
+    return true;
+  }
+  if ((raw & 0x7E000000) == 0x34000000) {  // CBZ, CBNZ
+    const int t = cc.Get(RegZr(raw, 0));
+    cc.WriteBackAll();
+    a.TestRR(t, t, Bit(raw, 31));
+    TwoWayExit(cc, a, Bit(raw, 24) ? kNE : kE, pc + SignExtend(Bits(raw, 23, 5), 19) * 4);
+    return true;
+  }
+  if ((raw & 0x7E000000) == 0x36000000) {  // TBZ, TBNZ
+    const int t = cc.Get(RegZr(raw, 0));
+    cc.WriteBackAll();
+    a.BtRI(t, static_cast<int>(Bit(raw, 31) << 5 | Bits(raw, 23, 19)), true);
+    TwoWayExit(cc, a, Bit(raw, 24) ? kB : kAE, pc + SignExtend(Bits(raw, 18, 5), 14) * 4);
+    return true;
+  }
+  const uint32_t reg_form = raw & 0xFFFFFC1F;
+  if (reg_form == 0xD61F0000 || reg_form == 0xD63F0000 || reg_form == 0xD65F0000) {
+    a.MovRR(RCX, cc.Get(RegZr(raw, 5)), true);  // BLR x30 reads x30 first
+    if (reg_form == 0xD63F0000) a.Lea(cc.Def(30), Mem{R12, static_cast<int32_t>(pc + 4)});
+    cc.ExitToReg(RCX);
+    return true;
+  }
+  return false;
+}
+
+// ---- loads and stores ----------------------------------------------------------
+
+// rax = guest VA on entry; on the fast path rax = its host address after.
+// Jumps to `slow` on a TLB miss, a misaligned access, or a pair that would
+// cross the page. unit = element size, total = bytes accessed.
+void TlbFastPath(Asm& a, bool write, int unit, int total, Asm::Label& slow) {
+  a.MovRR(RCX, RAX, true);
+  a.ShiftRI(kShr, RCX, kPageBits, true);
+  a.AluRI(kAnd, RCX, kTlbSize - 1, false);
+  a.Lea(RCX, Mem{RCX, 0, RCX, 4}, false);  // * 5, then * 8 below: 40-byte entries
+  a.MovRR(RDX, RAX, true);
+  a.AluRI(kAnd, RDX, -static_cast<int32_t>(kPageSize), true);
+  a.AluRM(kOr, RDX, Mem{RBX, kOffEl0Tag}, true);
+  a.AluRM(kCmp, RDX, Mem{RBX, kOffTlb + (write ? 8 : 0), RCX, 8}, true);
+  a.Jcc(kNE, slow);
+  if (unit > 1) {
+    a.TestRI(RAX, static_cast<uint32_t>(unit - 1), false);
+    a.Jcc(kNE, slow);
+  }
+  if (total > unit) {
+    a.MovRR(RDX, RAX, false);
+    a.AluRI(kAnd, RDX, static_cast<int32_t>(kPageSize - 1), false);
+    a.AluRI(kCmp, RDX, static_cast<int32_t>(kPageSize) - total, false);
+    a.Jcc(kA, slow);
+  }
+  a.AluRM(kAdd, RAX, Mem{RBX, kOffTlb + 24, RCX, 8}, true);
+}
+
+// SP-based accesses go slow when SP is not 16-aligned (the handler applies
+// SCTLR_EL1.SA/SA0).
+void SpCheck(Asm& a, int rn_slot, int base, Asm::Label& slow) {
+  if (rn_slot != kSp) return;
+  a.TestRI(base, 15, false);
+  a.Jcc(kNE, slow);
+}
+
+enum Kind { kStore, kLoad, kSign64, kSign32 };
+
+void Access(Asm& a, Kind kind, int size, int v, int32_t disp) {
+  const Mem m{RAX, disp};
+  if (kind == kStore) {
+    switch (size) {
+      case 0: a.Store8(m, v); break;
+      case 1: a.Store16(m, v); break;
+      case 2: a.Store32(m, v); break;
+      default: a.Store64(m, v); break;
+    }
+    return;
+  }
+  switch (size) {
+    case 0:
+      if (kind == kLoad) a.LoadZx8(v, m); else a.LoadSx8(v, m, kind == kSign64);
+      break;
+    case 1:
+      if (kind == kLoad) a.LoadZx16(v, m); else a.LoadSx16(v, m, kind == kSign64);
+      break;
+    case 2:
+      if (kind == kSign64) a.LoadSx32(v, m); else a.Load32(v, m);
+      break;
+    default: a.Load64(v, m); break;
+  }
+}
+
+bool LoadStoreSingle(Compiler& cc, Asm& a, uint32_t raw) {
+  enum Form { kUnsigned, kUnscaled, kPost, kPre, kReg } form;
+  if ((raw & 0x3F000000) == 0x39000000) {
+    form = kUnsigned;
+  } else if ((raw & 0x3F200000) == 0x38000000) {
+    const uint32_t mode = Bits(raw, 11, 10);
+    if (mode == 2) return false;  // unprivileged
+    form = mode == 0 ? kUnscaled : mode == 1 ? kPost : kPre;
+  } else if ((raw & 0x3F200C00) == 0x38200800) {
+    form = kReg;
+  } else {
+    return false;
+  }
+  const int size = static_cast<int>(Bits(raw, 31, 30));
+  const uint32_t opc = Bits(raw, 23, 22);
+  Kind kind;
+  if (opc == 0) {
+    kind = kStore;
+  } else if (opc == 1) {
+    kind = kLoad;
+  } else if (opc == 2) {
+    if (size == 3) return false;  // PRFM
+    kind = kSign64;
+  } else {
+    if (size >= 2) return false;
+    kind = kSign32;
+  }
+  const int rn = RegSp(raw, 5);
+  const int rt = kind == kStore ? RegZr(raw, 0) : RegZrDst(raw, 0);
+  const bool writeback = form == kPost || form == kPre;
+  if (writeback && rn != kSp && static_cast<int>(Bits(raw, 4, 0)) == rn) return false;
+  int32_t imm = 0;
+  if (form == kUnsigned) imm = static_cast<int32_t>(Bits(raw, 21, 10) << size);
+  if (form == kUnscaled || form == kPost || form == kPre) {
+    imm = static_cast<int32_t>(SignExtend(Bits(raw, 20, 12), 9));
+  }
+  if (form == kReg && (Bits(raw, 15, 13) & 2) == 0) return false;  // unallocated extends
+  // Allocate everything before the first jump to the slow path.
+  const int base = cc.Get(rn);
+  const int index = form == kReg ? cc.Get(RegZr(raw, 16)) : -1;
+  const int v = kind == kStore ? cc.Get(rt) : cc.Alloc(rt);
+  if (form == kReg) {
+    ExtendedOperand(a, index, Bits(raw, 15, 13), 0);
+    const int scale = Bit(raw, 12) ? (1 << size) : 1;
+    a.Lea(RAX, Mem{base, 0, RCX, scale});
+  } else if (form == kPost) {
+    a.MovRR(RAX, base, true);
+  } else {
+    a.Lea(RAX, Mem{base, imm});
+  }
+  Asm::Label& slow = cc.SlowLabel();
+  SpCheck(a, rn, base, slow);
+  TlbFastPath(a, kind == kStore, 1 << size, 1 << size, slow);
+  Access(a, kind, size, v, 0);
+  if (kind != kStore) cc.Def(rt);
+  if (writeback) {
+    a.Lea(base, Mem{base, imm});
+    cc.Def(rn);
+  }
+  cc.JoinSlow();
+  return true;
+}
+
+bool LoadStorePair(Compiler& cc, Asm& a, uint32_t raw) {
+  if ((raw & 0x3C000000) != 0x28000000) return false;
+  const uint32_t opc = Bits(raw, 31, 30), mode = Bits(raw, 24, 23);
+  if (opc != 0 && opc != 2) return false;
+  const bool load = Bit(raw, 22);
+  const int size = opc == 2 ? 3 : 2;
+  const int rn = RegSp(raw, 5);
+  const int t1 = static_cast<int>(Bits(raw, 4, 0)), t2 = static_cast<int>(Bits(raw, 14, 10));
+  const bool writeback = mode == 1 || mode == 3;
+  if (load && t1 == t2) return false;
+  if (writeback && rn != kSp && (t1 == rn || t2 == rn)) return false;
+  const int32_t imm = static_cast<int32_t>(SignExtend(Bits(raw, 21, 15), 7) * (1 << size));
+  const int rt = load ? RegZrDst(raw, 0) : RegZr(raw, 0);
+  const int rt2 = load ? RegZrDst(raw, 10) : RegZr(raw, 10);
+  const int base = cc.Get(rn);
+  const int v1 = load ? cc.Alloc(rt) : cc.Get(rt);
+  const int v2 = load ? cc.Alloc(rt2) : cc.Get(rt2);
+  if (mode == 1) {
+    a.MovRR(RAX, base, true);
+  } else {
+    a.Lea(RAX, Mem{base, imm});
+  }
+  Asm::Label& slow = cc.SlowLabel();
+  SpCheck(a, rn, base, slow);
+  TlbFastPath(a, !load, 1 << size, 2 << size, slow);
+  const Kind kind = load ? kLoad : kStore;
+  Access(a, kind, size, v1, 0);
+  Access(a, kind, size, v2, 1 << size);
+  if (load) {
+    cc.Def(rt);
+    cc.Def(rt2);
+  }
+  if (writeback) {
+    a.Lea(base, Mem{base, imm});
+    cc.Def(rn);
+  }
+  cc.JoinSlow();
+  return true;
+}
+
+}  // namespace
+
+bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last) {
+  const uint32_t raw = in.raw;
+  (void)last;
+  if (raw == 0xD503201F) return true;  // NOP
+  const uint32_t op0 = Bits(raw, 28, 25);
+  if ((op0 & 0xE) == 0x8) {  // data processing, immediate
+    switch (Bits(raw, 25, 23)) {
+      case 0: case 1: return PcRelative(cc, a, raw);
+      case 2: return AddSubImm(cc, a, raw);
+      case 4: return LogicalImm(cc, a, raw);
+      case 5: return MoveWide(cc, a, raw);
+      case 6: return Bitfield(cc, a, raw);
+      case 7: return (raw & 0x7FA00000) == 0x13800000 && Extract(cc, a, raw);
+      default: return false;
+    }
+  }
+  if ((op0 & 0xE) == 0xA) return Branches(cc, a, raw);
+  if ((op0 & 0x7) == 0x5) {  // data processing, register
+    if ((raw & 0x1F000000) == 0x0A000000) return LogicalShifted(cc, a, raw);
+    if ((raw & 0x1F200000) == 0x0B000000) return AddSubShifted(cc, a, raw);
+    if ((raw & 0x1F200000) == 0x0B200000) return AddSubExtended(cc, a, raw);
+    if ((raw & 0x1FE00000) == 0x1A800000) return CondSelect(cc, a, raw);
+    if ((raw & 0x7FE08000) == 0x1B000000 || (raw & 0x7FE08000) == 0x1B008000) {
+      return MulAdd(cc, a, raw);
+    }
+    if ((raw & 0x7FE0F000) == 0x1AC02000) return ShiftVariable(cc, a, raw);
+    return false;
+  }
+  if ((op0 & 0x5) == 0x4) return LoadStoreSingle(cc, a, raw) || LoadStorePair(cc, a, raw);
+  return false;
+}
+
+}  // namespace vmd::hvsoft::jit

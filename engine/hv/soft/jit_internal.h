@@ -1,0 +1,145 @@
+// The JIT's block compiler (jit.cc: block frame, register cache, exits;
+// jit_insn.cc: the instruction translations). Internal to hv/soft.
+#ifndef VMD_ENGINE_HV_SOFT_JIT_INTERNAL_H_
+#define VMD_ENGINE_HV_SOFT_JIT_INTERNAL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "engine/hv/soft/cpu.h"
+#include "engine/hv/soft/jit.h"
+#include "engine/hv/soft/x64_asm.h"
+
+namespace vmd::hvsoft::jit {
+
+using x64::Asm;
+using x64::Mem;
+
+// Offsets into Cpu for the generated code. Cpu is not standard-layout (it
+// holds a map and atomics), but every member used here is a plain field at a
+// fixed offset, which is all the generated code relies on.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+inline constexpr int32_t kOffX = offsetof(Cpu, x);
+inline constexpr int32_t kOffPc = offsetof(Cpu, pc);
+inline constexpr int32_t kOffNzcv = offsetof(Cpu, nzcv);
+inline constexpr int32_t kOffDaif = offsetof(Cpu, daif);
+inline constexpr int32_t kOffIrqLines = offsetof(Cpu, irq_lines);
+inline constexpr int32_t kOffEl0Tag = offsetof(Cpu, el0_tag);
+inline constexpr int32_t kOffTlb = offsetof(Cpu, tlb);
+inline constexpr int32_t kOffExitRequested = offsetof(Cpu, exit_requested);
+inline constexpr int32_t kOffMapEpoch = offsetof(Cpu, map_epoch);
+inline constexpr int32_t kOffTlbEpoch = offsetof(Cpu, tlb_epoch);
+inline constexpr int32_t kOffPollCountdown = offsetof(Cpu, poll_countdown);
+inline constexpr int32_t kOffRetired = offsetof(Cpu, insns_retired);
+inline constexpr int32_t kOffBlocks = offsetof(Cpu, blocks);
+inline constexpr int32_t kOffJitStale = offsetof(Cpu, jit_stale);
+#pragma GCC diagnostic pop
+static_assert(sizeof(TlbEntry) == 40);
+
+// How the x86 flags relate to NZCV right after a native flag-setting op.
+enum class FlagsFrom { kNone, kAdd, kSub, kLogic };
+
+inline constexpr int kPoolSize = 10;  // host registers caching guest registers
+
+class Compiler {
+ public:
+  // preload: for a block that loops to itself, the guest registers to keep
+  // in host registers across iterations (empty: an ordinary block).
+  Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload = {});
+
+  // Emits the block; false if it is not worth compiling. On success the
+  // instruction copies it calls handlers with are handed to the JitPage.
+  bool Emit();
+  Asm& code() { return a_; }
+  // After Emit: whether the block branches to its own start, and the guest
+  // register slots it used, in order of first use.
+  bool self_loop() const { return self_loop_; }
+  const std::vector<int>& used_slots() const { return used_; }
+  // Rel32 fields that jump to the shared epilogue (resolved at placement).
+  const std::vector<int>& epilogue_jumps() const { return epilogue_jumps_; }
+
+  // ---- used by the instruction translations (jit_insn.cc) ----
+  // Guest register slot -> host register, loaded (Get) or for writing (Def,
+  // marked dirty). Slots: 0..30, 31 = current SP, 32 = zero, 33 = sink.
+  int Get(int slot);
+  int Def(int slot);
+  // A register a load will write: cached (as it was) or mapped without a
+  // load and clean, so a faulting access leaves the Cpu's value alone. The
+  // translation calls Def after the access.
+  int Alloc(int slot);
+  static Mem SlotMem(int slot) { return Mem{x64::RBX, kOffX + 8 * slot}; }
+  // PC of the instruction being translated, as r12 (page VA) + offset.
+  int32_t PcOffset() const { return 4 * k_; }
+  // Writes every dirty cached register back to the Cpu.
+  void WriteBackAll();
+  // The block ends here: c.pc = r12 + off (and, for a target in this page,
+  // jumps straight to its compiled code when no check asks to stop).
+  void ExitToOffset(int64_t off);
+  // The block ends here with c.pc = host register `reg` (indirect branch).
+  void ExitToReg(int reg);
+  // A fast path's way out: every register the instruction uses must be
+  // allocated already. Jumps to the returned label run the instruction
+  // through its handler out of line; JoinSlow() marks where both rejoin.
+  Asm::Label& SlowLabel();
+  void JoinSlow();
+  // Sets EFLAGS.CF to "condition holds" from c.nzcv (clobbers rax, rdx).
+  void CondToCarry(int cond);
+  // Stores the x86 flags as NZCV without changing them (clobbers rax, rcx).
+  void StoreFlags(FlagsFrom from);
+  // The x86 condition for ARM `cond` after an op of kind `from`; -1 if none.
+  static int X86Cond(int cond, FlagsFrom from);
+
+  // Set by a translation that leaves x86 flags equal to its NZCV result.
+  FlagsFrom last_flags = FlagsFrom::kNone;
+  // What the previous instruction left (for a B.cond to branch on directly).
+  FlagsFrom prev_flags() const { return prev_flags_; }
+
+ private:
+  struct Stub {
+    Asm::Label slow, join;
+    int k;
+    uint16_t dirty;  // pool indexes dirty at the jump
+    int owner[16];
+  };
+  void Fallback(const Insn& in, bool last);
+  void DropAll();
+  const Insn* SoloCopy(const Insn& in);
+  int Evict();
+  void JumpToEpilogue();
+  void ChainChecks(Asm::Label& out, Asm::Label& poll);
+  void BackEdge();
+  void NoteUse(int slot);
+
+  Cpu& c_;
+  CodePage& page_;
+  int idx_;
+  int k_ = 0;  // slot of the instruction being translated
+  JitPage& jp_;
+  Asm a_;
+  Asm::Label stale_;
+  std::vector<int> epilogue_jumps_;
+  std::vector<std::unique_ptr<Stub>> stubs_;
+  std::unique_ptr<Insn[]> solo_;  // 2 per instruction: the copy and its return stub
+  int slot_host_[34];
+  bool dirty_[34] = {};
+  int host_slot_[16];
+  uint32_t stamp_[16] = {};
+  uint32_t clock_ = 0;
+  int native_ = 0;  // instructions translated natively
+  FlagsFrom prev_flags_ = FlagsFrom::kNone;
+  bool exited_ = false;  // the current instruction ended the block
+  std::vector<int> preload_;
+  int head_host_[34];
+  Asm::Label head_;
+  bool self_loop_ = false;
+  std::vector<int> used_;
+};
+
+// The translation of one instruction (jit_insn.cc); false = use its handler.
+bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last);
+
+}  // namespace vmd::hvsoft::jit
+
+#endif  // VMD_ENGINE_HV_SOFT_JIT_INTERNAL_H_
