@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -117,8 +118,10 @@ using namespace x64;  // NOLINT: register and condition names
 constexpr int kPool[] = {RBP, RSI, RDI, R8, R9, R10, R11, R13, R14, R15};
 static_assert(std::size(kPool) == kPoolSize);
 
-Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload)
-    : c_(c), page_(page), idx_(idx), jp_(jp), preload_(std::move(preload)) {
+Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload,
+                   bool loop_validates)
+    : c_(c), page_(page), idx_(idx), jp_(jp), loop_validates_(loop_validates),
+      preload_(std::move(preload)) {
   std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
   std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
 }
@@ -364,6 +367,7 @@ const Insn* Compiler::SoloCopy(const Insn& in) {
 }
 
 void Compiler::Fallback(const Insn& in, bool last) {
+  writes_memory_ = true;  // it may
   WriteBackAll();
   a_.MovRR(RDI, RBX);
   a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
@@ -410,9 +414,11 @@ bool Compiler::Emit() {
   for (int slot : preload_) Get(slot);
   for (int slot : preload_) dirty_[slot] = true;
   std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
-  a_.Bind(head_);
-  // The block's words must still be what it was compiled from (checked on
-  // every iteration of a loop too: its own stores may change it).
+  // The block's words must still be what it was compiled from: checked on
+  // entry, and on every iteration of a loop that writes memory (its own
+  // stores may change it). Others' writes are seen when the loop leaves
+  // for the run loop's poll and comes back in here.
+  if (loop_validates_) a_.Bind(head_);
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(page_.host + 4 * idx_));
   for (int k = idx_; k < words_end;) {
     const int32_t disp = 4 * (k - idx_);
@@ -428,6 +434,7 @@ bool Compiler::Emit() {
     }
     a_.Jcc(kNE, stale_);
   }
+  if (!loop_validates_) a_.Bind(head_);
   a_.AluMI(kAdd, Mem{RBX, kOffRetired}, len, true);
   a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
 
@@ -509,7 +516,7 @@ bool JitCompile(Cpu& c, CodePage& page, int idx) {
     std::vector<int> preload = cc.used_slots();
     if (preload.size() > static_cast<size_t>(jit::kPoolSize)) preload.resize(jit::kPoolSize);
     page.jit->solo.pop_back();
-    jit::Compiler loop(c, page, idx, *page.jit, std::move(preload));
+    jit::Compiler loop(c, page, idx, *page.jit, std::move(preload), cc.writes_memory());
     if (!loop.Emit()) return false;
     return Place(c, page, idx, loop);
   }
@@ -529,6 +536,19 @@ bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
   }
   arena.used = (arena.used + bytes.size() + 15) & ~size_t{15};
   page.jit->entry[idx] = at;
+  // VMD_SOFT_JIT_DUMP=DIR writes each block's code to DIR/<pa>-<pc>.bin, for
+  // `objdump -D -b binary -m i386:x86-64` (debugging only).
+  static const char* dump_dir = std::getenv("VMD_SOFT_JIT_DUMP");
+  if (dump_dir != nullptr) {
+    char name[512];
+    std::snprintf(name, sizeof(name), "%s/%llx-%llx.bin", dump_dir,
+                  static_cast<unsigned long long>(page.pa + 4 * idx),
+                  static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(at)));
+    if (FILE* f = std::fopen(name, "wb")) {
+      std::fwrite(bytes.data(), 1, bytes.size(), f);
+      std::fclose(f);
+    }
+  }
   return true;
 }
 

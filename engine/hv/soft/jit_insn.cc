@@ -15,12 +15,17 @@ using namespace x64;  // NOLINT: register and condition names
 
 constexpr Shift kShiftOf[4] = {kShl, kShr, kSar, kRor};
 
-// The shifted-register operand (Rm, shift type 23:22, amount 15:10) into rcx.
-void ShiftedOperand(Compiler& cc, Asm& a, uint32_t raw, bool sf) {
+// The shifted-register operand (Rm, shift type 23:22, amount 15:10): the
+// host register holding it (Rm's own when unshifted and not inverted), else
+// computed into rcx.
+int ShiftedOperand(Compiler& cc, Asm& a, uint32_t raw, bool sf, bool invert = false) {
   const int m = cc.Get(RegZr(raw, 16));
-  a.MovRR(RCX, m, sf);
   const int amount = static_cast<int>(Bits(raw, 15, 10));
+  if (amount == 0 && !invert) return m;
+  a.MovRR(RCX, m, sf);
   if (amount != 0) a.ShiftRI(kShiftOf[Bits(raw, 23, 22)], RCX, amount, sf);
+  if (invert) a.Not(RCX, sf);
+  return RCX;
 }
 
 // The extended-register operand (option, shift) of host register m into rcx.
@@ -39,24 +44,29 @@ bool ExtendedOperand(Asm& a, int m, uint32_t option, uint32_t shift) {
   return true;
 }
 
-// d = n (op) rcx, or with an immediate; the destination slot may be the sink.
-// Sets the flags for the S forms.
+// d = n (op) operand register y, or with an immediate; the destination
+// slot may be the sink. Sets the flags for the S forms.
 void AluInto(Compiler& cc, Asm& a, Alu op, int rd, int n, bool sf, bool use_imm, int32_t imm,
-             FlagsFrom flags) {
+             FlagsFrom flags, int y = RCX) {
   const int d = rd == kSink ? RAX : cc.Def(rd);
   if (flags != FlagsFrom::kNone && rd == kSink && op == kSub) {
     // CMP: no result needed.
     if (use_imm) {
       a.AluRI(kCmp, n, imm, sf);
     } else {
-      a.AluRR(kCmp, n, RCX, sf);
+      a.AluRR(kCmp, n, y, sf);
     }
   } else {
-    if (d != n || !sf) a.MovRR(d, n, sf);
+    if (!use_imm && y == d && d != n) {  // d = n - d and the like: keep y
+      a.MovRR(RCX, y, true);
+      y = RCX;
+    }
+    // A 32-bit op clears the upper half, so d == n needs no move.
+    if (d != n) a.MovRR(d, n, sf);
     if (use_imm) {
       a.AluRI(op, d, imm, sf);
     } else {
-      a.AluRR(op, d, RCX, sf);
+      a.AluRR(op, d, y, sf);
     }
   }
   if (flags != FlagsFrom::kNone) {
@@ -82,10 +92,10 @@ bool AddSubImm(Compiler& cc, Asm& a, uint32_t raw) {
 bool AddSubShifted(Compiler& cc, Asm& a, uint32_t raw) {
   const bool sf = Bit(raw, 31), sub = Bit(raw, 30), s = Bit(raw, 29);
   if (Bits(raw, 23, 22) == 3 || (!sf && Bit(raw, 15))) return false;
-  ShiftedOperand(cc, a, raw, sf);
+  const int y = ShiftedOperand(cc, a, raw, sf);
   const int n = cc.Get(RegZr(raw, 5));
   AluInto(cc, a, sub ? kSub : kAdd, RegZrDst(raw, 0), n, sf, false, 0,
-          s ? (sub ? FlagsFrom::kSub : FlagsFrom::kAdd) : FlagsFrom::kNone);
+          s ? (sub ? FlagsFrom::kSub : FlagsFrom::kAdd) : FlagsFrom::kNone, y);
   return true;
 }
 
@@ -108,15 +118,17 @@ bool LogicalShifted(Compiler& cc, Asm& a, uint32_t raw) {
   const bool sf = Bit(raw, 31);
   if (!sf && Bit(raw, 15)) return false;
   const uint32_t opc = Bits(raw, 30, 29);
-  ShiftedOperand(cc, a, raw, sf);
-  if (Bit(raw, 21)) a.Not(RCX, sf);
+  const int y = ShiftedOperand(cc, a, raw, sf, Bit(raw, 21));
   const int rn = RegZr(raw, 5), rd = RegZrDst(raw, 0);
   if (opc == 1 && rn == kZr) {  // MOV (register) / MVN
-    if (rd != kSink) a.MovRR(cc.Def(rd), RCX, sf);
+    if (rd != kSink) {
+      const int d = cc.Def(rd);
+      if (d != y || !sf) a.MovRR(d, y, sf);
+    }
     return true;
   }
   AluInto(cc, a, kLogicOp[opc], rd, cc.Get(rn), sf, false, 0,
-          opc == 3 ? FlagsFrom::kLogic : FlagsFrom::kNone);
+          opc == 3 ? FlagsFrom::kLogic : FlagsFrom::kNone, y);
   return true;
 }
 
@@ -449,6 +461,7 @@ bool LoadStoreSingle(Compiler& cc, Asm& a, uint32_t raw) {
   } else {
     a.Lea(RAX, Mem{base, imm});
   }
+  if (kind == kStore) cc.NoteStore();
   Asm::Label& slow = cc.SlowLabel();
   SpCheck(a, rn, base, slow);
   TlbFastPath(a, kind == kStore, 1 << size, 1 << size, slow);
@@ -484,6 +497,7 @@ bool LoadStorePair(Compiler& cc, Asm& a, uint32_t raw) {
   } else {
     a.Lea(RAX, Mem{base, imm});
   }
+  if (!load) cc.NoteStore();
   Asm::Label& slow = cc.SlowLabel();
   SpCheck(a, rn, base, slow);
   TlbFastPath(a, !load, 1 << size, 2 << size, slow);

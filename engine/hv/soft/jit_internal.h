@@ -47,7 +47,10 @@ class Compiler {
  public:
   // preload: for a block that loops to itself, the guest registers to keep
   // in host registers across iterations (empty: an ordinary block).
-  Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload = {});
+  // loop_validates: such a loop re-checks its words on every iteration
+  // (it writes memory), else only on entry.
+  Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload = {},
+           bool loop_validates = true);
 
   // Emits the block; false if it is not worth compiling. On success the
   // instruction copies it calls handlers with are handed to the JitPage.
@@ -56,6 +59,8 @@ class Compiler {
   // After Emit: whether the block branches to its own start, and the guest
   // register slots it used, in order of first use.
   bool self_loop() const { return self_loop_; }
+  bool writes_memory() const { return writes_memory_; }
+  void NoteStore() { writes_memory_ = true; }
   const std::vector<int>& used_slots() const { return used_; }
   // Rel32 fields that jump to the shared epilogue (resolved at placement).
   const std::vector<int>& epilogue_jumps() const { return epilogue_jumps_; }
@@ -130,6 +135,8 @@ class Compiler {
   int native_ = 0;  // instructions translated natively
   FlagsFrom prev_flags_ = FlagsFrom::kNone;
   bool exited_ = false;  // the current instruction ended the block
+  bool writes_memory_ = false;  // a native store or a handler call
+  bool loop_validates_;
   std::vector<int> preload_;
   int head_host_[34];
   Asm::Label head_;
