@@ -82,7 +82,7 @@ CodePage* FindCodePage(Cpu& c, uint64_t pa_page, const uint8_t* host_page) {
 // already decoded by other runs are reused. Returns false, decoding nothing,
 // if one of them no longer matches memory: the caller then resets the page,
 // so no run ever mixes old and new decodings.
-bool DecodeRun(CodePage& page, int idx) {
+bool DecodeRunImpl(CodePage& page, int idx) {
   const uint8_t* host = page.host;
   int k = idx;
   for (; k < kInsnsPerPage; ++k) {
@@ -148,6 +148,8 @@ void Exit(Cpu& c, hv_exit_reason_t reason) {
 }
 
 }  // namespace
+
+bool DecodeRun(CodePage& page, int idx) { return DecodeRunImpl(page, idx); }
 
 uint64_t HostCounter() {
   timespec ts;

@@ -141,6 +141,9 @@ struct Cpu {
   struct CodeSlot { uint64_t pa = ~0ull; CodePage* page = nullptr; };
   CodeSlot code_slots[64];
   std::unique_ptr<JitArena, JitArenaDeleter> jit_arena;
+  // x86 flags (LAHF's AH) -> the top byte of NZCV without V, after an
+  // add-like [0] or subtract-like [1] op (jit.cc fills it).
+  uint8_t jit_flag_table[2][256] = {};
 };
 
 // ---- slow paths (cpu.cc) ---------------------------------------------------
@@ -156,6 +159,9 @@ bool WriteSlow(Cpu& c, const Insn& i, uint64_t va, int size, uint64_t value);
 // (exclusives); raises the alignment fault or abort and returns nullptr.
 uint8_t* HostForAtomic(Cpu& c, const Insn& i, uint64_t va, int size, Access acc);
 void FlushTlb(Cpu& c);
+// Decodes the straight-line run at slot idx of a decoded page (cpu.cc); false
+// if an already decoded slot of it no longer matches memory.
+bool DecodeRun(CodePage& page, int idx);
 void DropDecodedCode(Cpu& c);
 void DropDecodedPage(Cpu& c, uint64_t pa_page);
 // The ISS of a data abort for instruction word raw (ISV fields when the

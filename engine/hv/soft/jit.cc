@@ -197,6 +197,33 @@ void Compiler::DropAll() {
   std::fill(std::begin(dirty_), std::end(dirty_), false);
 }
 
+void Compiler::CountRetired(int k) {
+  // Instructions of the trace run up to and including slot k (the sentinel
+  // slot is not an instruction).
+  const int n = std::min(k, kInsnsPerPage - 1) - idx_ + 1;
+  a_.AluMI(kAdd, Mem{RBX, kOffRetired}, n, true);
+}
+
+Compiler::RegState Compiler::Save() const {
+  RegState st;
+  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(st.slot_host));
+  std::copy(std::begin(host_slot_), std::end(host_slot_), std::begin(st.host_slot));
+  std::copy(std::begin(dirty_), std::end(dirty_), std::begin(st.dirty));
+  std::copy(std::begin(stamp_), std::end(stamp_), std::begin(st.stamp));
+  st.pending = pending_flags_;
+  st.exited = exited_;
+  return st;
+}
+
+void Compiler::Restore(const RegState& st) {
+  std::copy(std::begin(st.slot_host), std::end(st.slot_host), std::begin(slot_host_));
+  std::copy(std::begin(st.host_slot), std::end(st.host_slot), std::begin(host_slot_));
+  std::copy(std::begin(st.dirty), std::end(st.dirty), std::begin(dirty_));
+  std::copy(std::begin(st.stamp), std::end(st.stamp), std::begin(stamp_));
+  pending_flags_ = st.pending;
+  exited_ = st.exited;
+}
+
 void Compiler::JumpToEpilogue() {
   epilogue_jumps_.push_back(a_.JmpAbsPlaceholder());
   exited_ = true;
@@ -223,6 +250,8 @@ void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
 }
 
 void Compiler::BackEdge() {
+  MaterializeFlags();
+  CountRetired(k_);
   // Bring the registers to the loop head's assignment: if any moved, make
   // memory current and load the head's registers from it.
   bool same = true;
@@ -263,6 +292,8 @@ void Compiler::ExitToOffset(int64_t off) {
     return;
   }
   self_loop_ = self_loop_ || off == 4 * idx_;
+  MaterializeFlags();
+  CountRetired(k_);
   WriteBackAll();
   a_.Lea(RAX, Mem{R12, static_cast<int32_t>(off)});
   a_.Store64(Mem{RBX, kOffPc}, RAX);
@@ -286,6 +317,8 @@ void Compiler::ExitToOffset(int64_t off) {
 }
 
 void Compiler::ExitToReg(int reg) {
+  MaterializeFlags();
+  CountRetired(k_);
   a_.Store64(Mem{RBX, kOffPc}, reg);
   WriteBackAll();
   if (reg != RCX) a_.MovRR(RCX, reg, true);
@@ -317,23 +350,20 @@ void Compiler::CondToCarry(int cond) {
   a_.BtRR(RDX, RAX, false);
 }
 
-void Compiler::StoreFlags(FlagsFrom from) {
-  // v = N<<3 | Z<<2 | C<<1 | V, built with setcc/movzx/lea only (no flag
-  // changes), then stored as the top byte of c.nzcv (bits 27:0 are zero).
-  a_.Setcc(kO, RAX);
-  a_.Setcc(from == FlagsFrom::kSub ? kAE : kB, RCX);
-  a_.Zx8(RAX, RAX);
-  a_.Zx8(RCX, RCX);
-  a_.Lea(RAX, Mem{RAX, 0, RCX, 2}, false);
-  a_.Setcc(kE, RCX);
-  a_.Zx8(RCX, RCX);
-  a_.Lea(RAX, Mem{RAX, 0, RCX, 4}, false);
-  a_.Setcc(kS, RCX);
-  a_.Zx8(RCX, RCX);
-  a_.Lea(RAX, Mem{RAX, 0, RCX, 8}, false);
-  a_.Lea(RAX, Mem{-1, 0, RAX, 8}, false);
-  a_.Lea(RAX, Mem{RAX, 0, RAX, 1}, false);
-  a_.Store8(Mem{RBX, kOffNzcv + 3}, RAX);
+void Compiler::MaterializeFlags() {
+  if (pending_flags_ == FlagsFrom::kNone) return;
+  // NZC from LAHF's AH through the table, V from SETO, into NZCV's top byte
+  // (bits 27:0 of c.nzcv are always zero).
+  a_.Byte(0x9F);                               // lahf
+  a_.Setcc(kO, RAX);                           // seto al
+  a_.Byte(0x0F); a_.Byte(0xB6); a_.Byte(0xCC);  // movzx ecx, ah
+  const int32_t table = kOffFlagTable + (pending_flags_ == FlagsFrom::kSub ? 256 : 0);
+  a_.LoadZx8(RCX, Mem{RBX, table, RCX, 1});
+  a_.OpRR({0xC0}, 4, RAX, false, true);         // shl al, 4
+  a_.Byte(4);
+  a_.OpRR({0x08}, RAX, RCX, false, true);       // or cl, al
+  a_.Store8(Mem{RBX, kOffNzcv + 3}, RCX);
+  pending_flags_ = FlagsFrom::kNone;
 }
 
 int Compiler::X86Cond(int cond, FlagsFrom from) {
@@ -367,6 +397,7 @@ const Insn* Compiler::SoloCopy(const Insn& in) {
 }
 
 void Compiler::Fallback(const Insn& in, bool last) {
+  MaterializeFlags();
   writes_memory_ = true;  // it may
   WriteBackAll();
   a_.MovRR(RDI, RBX);
@@ -375,12 +406,14 @@ void Compiler::Fallback(const Insn& in, bool last) {
   a_.CallR(RAX);
   DropAll();  // the handler may have changed any register
   if (last) {
+    CountRetired(k_);
     JumpToEpilogue();
     return;
   }
   Asm::Label go_on;
   a_.OpRR({0x84}, RAX, RAX, false);  // test al, al: a bool's upper bits are undefined
   a_.Jcc(kNE, go_on);
+  CountRetired(k_);
   JumpToEpilogue();
   a_.Bind(go_on);
 }
@@ -399,11 +432,35 @@ Asm::Label& Compiler::SlowLabel() {
 
 void Compiler::JoinSlow() { a_.Bind(stubs_.back()->join); }
 
+bool IsCondBranch(const Insn& in) {
+  return in.fn != ExecUndefined &&
+         ((in.raw & 0xFF000010) == 0x54000000 || (in.raw & 0x7C000000) == 0x34000000);
+}
+
+// Longest trace the compiler makes (instructions).
+constexpr int kMaxTrace = 512;
+
 bool Compiler::Emit() {
-  const int len = page_.insns[idx_].run_len;
-  if (len <= 0) return false;
-  solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(len) + 2);
-  const int end = idx_ + len;  // exclusive; may include the page-end sentinel
+  if (page_.insns[idx_].run_len <= 0) return false;
+  // The trace: the decoded run at idx and, past conditional branches (their
+  // taken side leaves the trace), the runs that follow, up to the first other
+  // block end, a word that no longer matches its decoding, or the page end.
+  int end = idx_;
+  for (;;) {
+    if (end == kInsnsPerPage) {
+      ++end;  // the page-end sentinel
+      break;
+    }
+    if (end - idx_ >= kMaxTrace) break;
+    const Insn& in = page_.insns[end];
+    if (in.fn == nullptr && !DecodeRun(page_, end)) break;
+    uint32_t word;
+    std::memcpy(&word, page_.host + 4 * end, 4);
+    if (in.raw != word) break;
+    ++end;
+    if (in.ends && !IsCondBranch(in)) break;
+  }
+  solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(end - idx_) + 2);
   const int words_end = std::min(end, kInsnsPerPage);
 
   a_.Load64(R12, Mem{RBX, kOffPc});
@@ -435,7 +492,6 @@ bool Compiler::Emit() {
     a_.Jcc(kNE, stale_);
   }
   if (!loop_validates_) a_.Bind(head_);
-  a_.AluMI(kAdd, Mem{RBX, kOffRetired}, len, true);
   a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
 
   for (k_ = idx_; k_ < end; ++k_) {
@@ -445,14 +501,14 @@ bool Compiler::Emit() {
       break;
     }
     const Insn& in = page_.insns[k_];
-    prev_flags_ = last_flags;
-    last_flags = FlagsFrom::kNone;
     exited_ = false;
+    // Flags left in x86 form by the previous instruction are stored first,
+    // unless a B.cond is to branch on them.
+    if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
     if (in.fn != ExecUndefined && Translate(*this, a_, in, last)) {
       ++native_;
     } else {
       Fallback(in, last);
-      last_flags = FlagsFrom::kNone;
     }
     // A native translation that ends a block always exits; should the decoder
     // end a block at an instruction translated as straight-line code, leave
@@ -481,6 +537,7 @@ bool Compiler::Emit() {
     Asm::Label go_on;
     a_.OpRR({0x84}, RAX, RAX, false);
     a_.Jcc(kNE, go_on);
+    CountRetired(stub->k);
     JumpToEpilogue();
     a_.Bind(go_on);
     for (int h = 0; h < 16; ++h) {
@@ -505,6 +562,11 @@ bool JitCompile(Cpu& c, CodePage& page, int idx) {
       return false;
     }
     c.jit_arena.reset(arena);
+    for (int ah = 0; ah < 256; ++ah) {
+      const int nz = ah & 0xC0, cf = ah & 1;
+      c.jit_flag_table[0][ah] = static_cast<uint8_t>(nz | cf << 5);
+      c.jit_flag_table[1][ah] = static_cast<uint8_t>(nz | (cf ^ 1) << 5);
+    }
   }
   JitArena& arena = *c.jit_arena;
   if (arena.used + kMaxBlockBytes > arena.size) FlushArena(c);

@@ -69,10 +69,7 @@ void AluInto(Compiler& cc, Asm& a, Alu op, int rd, int n, bool sf, bool use_imm,
       a.AluRR(op, d, y, sf);
     }
   }
-  if (flags != FlagsFrom::kNone) {
-    cc.StoreFlags(flags);
-    cc.last_flags = flags;
-  }
+  cc.SetPendingFlags(flags);
 }
 
 bool AddSubImm(Compiler& cc, Asm& a, uint32_t raw) {
@@ -291,16 +288,31 @@ bool PcRelative(Compiler& cc, Asm& a, uint32_t raw) {
 
 // ---- branches ----------------------------------------------------------------
 
-// Ends the block on a condition already computed: `taken_cc` jumps.
-void TwoWayExit(Compiler& cc, Asm& a, Cond taken_cc, int64_t taken_off) {
+// A conditional branch on a condition already computed (`taken_cc` jumps).
+// At the end of the trace both sides exit; inside it the taken side exits
+// and the trace goes on. Flags still pending in x86 form are stored on each
+// exit after the branch.
+void CondExit(Compiler& cc, Asm& a, Cond taken_cc, int64_t taken_off, bool last) {
+  if (!last) {
+    Asm::Label cont;
+    a.Jcc(static_cast<Cond>(taken_cc ^ 1), cont);
+    const Compiler::RegState st = cc.Save();
+    cc.ExitToOffset(taken_off);
+    cc.Restore(st);
+    a.Bind(cont);
+    return;
+  }
+  cc.WriteBackAll();  // moves only: the flags stay live
+  const FlagsFrom pending = cc.pending_flags();
   Asm::Label taken;
   a.Jcc(taken_cc, taken);
   cc.ExitToOffset(cc.PcOffset() + 4);
+  cc.SetPendingFlags(pending);
   a.Bind(taken);
   cc.ExitToOffset(taken_off);
 }
 
-bool Branches(Compiler& cc, Asm& a, uint32_t raw) {
+bool Branches(Compiler& cc, Asm& a, uint32_t raw, bool last) {
   const int64_t pc = cc.PcOffset();
   if ((raw & 0x7C000000) == 0x14000000) {  // B, BL
     if (Bit(raw, 31)) a.Lea(cc.Def(30), Mem{R12, static_cast<int32_t>(pc + 4)});
@@ -314,28 +326,26 @@ bool Branches(Compiler& cc, Asm& a, uint32_t raw) {
       cc.ExitToOffset(target);
       return true;
     }
-    cc.WriteBackAll();  // moves only: the flags stay live
-    const int x = Compiler::X86Cond(cond, cc.prev_flags());
+    const int x = Compiler::X86Cond(cond, cc.pending_flags());
     if (x >= 0) {
-      TwoWayExit(cc, a, static_cast<Cond>(x), target);
+      CondExit(cc, a, static_cast<Cond>(x), target, last);
     } else {
+      cc.MaterializeFlags();
       cc.CondToCarry(cond);
-      TwoWayExit(cc, a, kB, target);
+      CondExit(cc, a, kB, target, last);
     }
     return true;
   }
   if ((raw & 0x7E000000) == 0x34000000) {  // CBZ, CBNZ
     const int t = cc.Get(RegZr(raw, 0));
-    cc.WriteBackAll();
     a.TestRR(t, t, Bit(raw, 31));
-    TwoWayExit(cc, a, Bit(raw, 24) ? kNE : kE, pc + SignExtend(Bits(raw, 23, 5), 19) * 4);
+    CondExit(cc, a, Bit(raw, 24) ? kNE : kE, pc + SignExtend(Bits(raw, 23, 5), 19) * 4, last);
     return true;
   }
   if ((raw & 0x7E000000) == 0x36000000) {  // TBZ, TBNZ
     const int t = cc.Get(RegZr(raw, 0));
-    cc.WriteBackAll();
     a.BtRI(t, static_cast<int>(Bit(raw, 31) << 5 | Bits(raw, 23, 19)), true);
-    TwoWayExit(cc, a, Bit(raw, 24) ? kB : kAE, pc + SignExtend(Bits(raw, 18, 5), 14) * 4);
+    CondExit(cc, a, Bit(raw, 24) ? kB : kAE, pc + SignExtend(Bits(raw, 18, 5), 14) * 4, last);
     return true;
   }
   const uint32_t reg_form = raw & 0xFFFFFC1F;
@@ -520,7 +530,6 @@ bool LoadStorePair(Compiler& cc, Asm& a, uint32_t raw) {
 
 bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last) {
   const uint32_t raw = in.raw;
-  (void)last;
   if (raw == 0xD503201F) return true;  // NOP
   const uint32_t op0 = Bits(raw, 28, 25);
   if ((op0 & 0xE) == 0x8) {  // data processing, immediate
@@ -534,7 +543,7 @@ bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last) {
       default: return false;
     }
   }
-  if ((op0 & 0xE) == 0xA) return Branches(cc, a, raw);
+  if ((op0 & 0xE) == 0xA) return Branches(cc, a, raw, last);
   if ((op0 & 0x7) == 0x5) {  // data processing, register
     if ((raw & 0x1F000000) == 0x0A000000) return LogicalShifted(cc, a, raw);
     if ((raw & 0x1F200000) == 0x0B000000) return AddSubShifted(cc, a, raw);

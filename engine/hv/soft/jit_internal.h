@@ -34,6 +34,7 @@ inline constexpr int32_t kOffTlbEpoch = offsetof(Cpu, tlb_epoch);
 inline constexpr int32_t kOffPollCountdown = offsetof(Cpu, poll_countdown);
 inline constexpr int32_t kOffRetired = offsetof(Cpu, insns_retired);
 inline constexpr int32_t kOffBlocks = offsetof(Cpu, blocks);
+inline constexpr int32_t kOffFlagTable = offsetof(Cpu, jit_flag_table);
 inline constexpr int32_t kOffJitStale = offsetof(Cpu, jit_stale);
 #pragma GCC diagnostic pop
 static_assert(sizeof(TlbEntry) == 40);
@@ -91,15 +92,26 @@ class Compiler {
   void JoinSlow();
   // Sets EFLAGS.CF to "condition holds" from c.nzcv (clobbers rax, rdx).
   void CondToCarry(int cond);
-  // Stores the x86 flags as NZCV without changing them (clobbers rax, rcx).
-  void StoreFlags(FlagsFrom from);
+  // A translation that leaves NZCV in the x86 flags says so here; they are
+  // stored (MaterializeFlags, clobbering rax, rcx and the flags) before the
+  // next instruction, except that a B.cond branches on them first.
+  void SetPendingFlags(FlagsFrom from) { pending_flags_ = from; }
+  FlagsFrom pending_flags() const { return pending_flags_; }
+  void MaterializeFlags();
+  // The register cache's compile-time state, to emit a side exit and go on.
+  struct RegState {
+    int slot_host[34];
+    int host_slot[16];
+    bool dirty[34];
+    uint32_t stamp[16];
+    FlagsFrom pending;
+    bool exited;
+  };
+  RegState Save() const;
+  void Restore(const RegState& st);
   // The x86 condition for ARM `cond` after an op of kind `from`; -1 if none.
   static int X86Cond(int cond, FlagsFrom from);
 
-  // Set by a translation that leaves x86 flags equal to its NZCV result.
-  FlagsFrom last_flags = FlagsFrom::kNone;
-  // What the previous instruction left (for a B.cond to branch on directly).
-  FlagsFrom prev_flags() const { return prev_flags_; }
 
  private:
   struct Stub {
@@ -114,6 +126,7 @@ class Compiler {
   int Evict();
   void JumpToEpilogue();
   void ChainChecks(Asm::Label& out, Asm::Label& poll);
+  void CountRetired(int k);
   void BackEdge();
   void NoteUse(int slot);
 
@@ -133,7 +146,7 @@ class Compiler {
   uint32_t stamp_[16] = {};
   uint32_t clock_ = 0;
   int native_ = 0;  // instructions translated natively
-  FlagsFrom prev_flags_ = FlagsFrom::kNone;
+  FlagsFrom pending_flags_ = FlagsFrom::kNone;
   bool exited_ = false;  // the current instruction ended the block
   bool writes_memory_ = false;  // a native store or a handler call
   bool loop_validates_;
