@@ -241,10 +241,9 @@ void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
   a_.Load64(RAX, Mem{RAX});
   a_.AluRM(kCmp, RAX, Mem{RBX, kOffTlbEpoch}, true);
   a_.Jcc(kNE, out);
-  a_.Load32(RAX, Mem{RBX, kOffDaif});
-  a_.Not(RAX, false);
-  a_.AluRM(kAnd, RAX, Mem{RBX, kOffIrqLines}, false);
-  a_.Jcc(kNE, out);
+  // No interrupt check: compiled code cannot unmask one (MSR and ERET end
+  // blocks; exceptions return to the run loop), and the lines are sampled
+  // once per run.
   a_.IncDecM32(Mem{RBX, kOffPollCountdown}, true);
   a_.Jcc(kE, poll);
 }
@@ -252,26 +251,17 @@ void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
 void Compiler::BackEdge() {
   MaterializeFlags();
   CountRetired(k_);
-  // Bring the registers to the loop head's assignment: if any moved, make
-  // memory current and load the head's registers from it.
-  bool same = true;
-  for (int slot : preload_) same = same && slot_host_[slot] == head_host_[slot];
-  if (!same) {
-    WriteBackAll();
-    for (int slot : preload_) {
-      if (slot_host_[slot] != head_host_[slot]) a_.Load64(head_host_[slot], SlotMem(slot));
-    }
+  // Back to the loop head's state: memory current, the head's registers in
+  // their host registers (reloaded if they moved), nothing dirty.
+  WriteBackAll();
+  for (int slot : preload_) {
+    if (slot_host_[slot] != head_host_[slot]) a_.Load64(head_host_[slot], SlotMem(slot));
   }
   std::copy(std::begin(head_host_), std::end(head_host_), std::begin(slot_host_));
   std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
-  std::fill(std::begin(dirty_), std::end(dirty_), false);
-  for (int slot : preload_) {
-    host_slot_[head_host_[slot]] = slot;
-    dirty_[slot] = true;
-  }
+  for (int slot : preload_) host_slot_[head_host_[slot]] = slot;
   // Leave for the run loop on an exit request and every kTimerPollBlocks
-  // iterations (it then checks epochs, the timer and interrupts); the
-  // loop's own instructions cannot unmask interrupts (MSR ends a block).
+  // iterations (it then checks epochs, the timer and interrupts).
   Asm::Label out;
   a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);
   a_.Byte(0);
@@ -280,7 +270,6 @@ void Compiler::BackEdge() {
   a_.Jcc(kNE, head_);
   a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
   a_.Bind(out);
-  WriteBackAll();
   a_.Lea(RAX, Mem{R12, 4 * idx_});
   a_.Store64(Mem{RBX, kOffPc}, RAX);
   JumpToEpilogue();
@@ -466,10 +455,9 @@ bool Compiler::Emit() {
   a_.Load64(R12, Mem{RBX, kOffPc});
   a_.AluRI(kAnd, R12, -static_cast<int32_t>(kPageSize), true);
   // A block that branches back to itself keeps guest registers in host
-  // registers across iterations: load the ones it uses most (the first
-  // pass's list) and treat them as dirty from here on.
+  // registers across iterations: load the ones it uses first (the first
+  // pass's list); the head of the loop has them clean in these registers.
   for (int slot : preload_) Get(slot);
-  for (int slot : preload_) dirty_[slot] = true;
   std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
   // The block's words must still be what it was compiled from: checked on
   // entry, and on every iteration of a loop that writes memory (its own
@@ -516,9 +504,8 @@ bool Compiler::Emit() {
     if (last && !exited_) ExitToOffset(4 * (k_ + 1));
   }
 
-  // Code changed: write back the loop's registers, let the run loop redo it.
+  // Code changed (nothing is dirty at the head): let the run loop redo it.
   a_.Bind(stale_);
-  for (int slot : preload_) a_.Store64(SlotMem(slot), head_host_[slot]);
   a_.StoreImm8(Mem{RBX, kOffJitStale}, 1);
   JumpToEpilogue();
 

@@ -286,6 +286,124 @@ bool PcRelative(Compiler& cc, Asm& a, uint32_t raw) {
   return true;
 }
 
+bool CondCompare(Compiler& cc, Asm& a, uint32_t raw) {
+  // CCMP/CCMN (register or immediate): the compare's flags if cond holds,
+  // else the instruction's nzcv. Pending flags were stored before this.
+  const bool sf = Bit(raw, 31), sub = Bit(raw, 30), imm_form = Bit(raw, 11);
+  if (!Bit(raw, 29) || Bit(raw, 10) || Bit(raw, 4)) return false;
+  const int n = cc.Get(RegZr(raw, 5));
+  const int m = imm_form ? -1 : cc.Get(RegZr(raw, 16));
+  const int cond = static_cast<int>(Bits(raw, 15, 12));
+  Asm::Label no, done;
+  if (cond < 14) {
+    cc.CondToCarry(cond);
+    a.Jcc(kAE, no);
+  }
+  a.MovRR(RAX, n, sf);
+  if (imm_form) {
+    a.AluRI(sub ? kSub : kAdd, RAX, static_cast<int32_t>(Bits(raw, 20, 16)), sf);
+  } else {
+    a.AluRR(sub ? kSub : kAdd, RAX, m, sf);
+  }
+  cc.SetPendingFlags(sub ? FlagsFrom::kSub : FlagsFrom::kAdd);
+  cc.MaterializeFlags();
+  if (cond < 14) {
+    a.Jmp(done);
+    a.Bind(no);
+    a.StoreImm8(Mem{RBX, kOffNzcv + 3}, static_cast<uint8_t>(Bits(raw, 3, 0) << 4));
+    a.Bind(done);
+  }
+  return true;
+}
+
+bool AddSubCarry(Compiler& cc, Asm& a, uint32_t raw) {
+  // ADC/ADCS/SBC/SBCS: x86 ADC/SBB with CF = C (ADC) or NOT C (SBB borrows).
+  const bool sf = Bit(raw, 31), sub = Bit(raw, 30), s = Bit(raw, 29);
+  int y = cc.Get(RegZr(raw, 16));
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  const int d = rd == kSink ? RAX : cc.Def(rd);
+  if (y == d && d != n) {
+    a.MovRR(RCX, y, true);
+    y = RCX;
+  }
+  if (d != n) a.MovRR(d, n, sf);
+  a.BtMI(Mem{RBX, kOffNzcv}, 29);
+  if (sub) a.Byte(0xF5);  // cmc
+  a.AluRR(sub ? kSbb : kAdc, d, y, sf);
+  if (s) cc.SetPendingFlags(sub ? FlagsFrom::kSub : FlagsFrom::kAdd);
+  return true;
+}
+
+bool DataProc1(Compiler& cc, Asm& a, uint32_t raw) {
+  // CLZ and REV (64-bit REV, 32-bit REV); the others go to their handlers.
+  const bool sf = Bit(raw, 31);
+  const uint32_t opcode = Bits(raw, 15, 10);
+  const bool clz = opcode == 4;
+  const bool rev = (sf && opcode == 3) || (!sf && opcode == 2);
+  if ((!clz && !rev) || Bits(raw, 20, 16) != 0 || Bit(raw, 29)) return false;
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  if (rev) {
+    a.MovRR(RAX, n, sf);
+    a.OpRR({0x0F}, 0, RAX, sf);  // bswap rax: 0F C8+r
+    a.bytes().back() = 0xC8;     // (OpRR wrote a ModRM byte: replace it)
+  } else {
+    a.MovImm(RCX, ~0ull);
+    a.OpRR({0x0F, 0xBD}, RAX, n, sf);  // bsr: ZF = (n == 0)
+    a.Cmov(kE, RAX, RCX, true);
+    a.Neg(RAX, true);
+    a.AluRI(kAdd, RAX, sf ? 63 : 31, true);
+  }
+  a.MovRR(cc.Def(rd), RAX, sf);
+  return true;
+}
+
+bool Divide(Compiler& cc, Asm& a, uint32_t raw) {
+  // UDIV/SDIV: x / 0 = 0 and INT_MIN / -1 = INT_MIN, where x86 would fault.
+  const bool sf = Bit(raw, 31), is_signed = Bit(raw, 10);
+  const int m = cc.Get(RegZr(raw, 16));
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  Asm::Label zero, minus1, done;
+  a.TestRR(m, m, sf);
+  a.Jcc(kE, zero);
+  a.MovRR(RAX, n, sf);
+  if (is_signed) {
+    a.AluRI(kCmp, m, -1, sf);
+    a.Jcc(kE, minus1);
+    if (sf) a.Byte(0x48);
+    a.Byte(0x99);  // cqo / cdq
+    a.OpRR({0xF7}, 7, m, sf);  // idiv
+  } else {
+    a.AluRR(kXor, RDX, RDX, false);
+    a.OpRR({0xF7}, 6, m, sf);  // div
+  }
+  a.Jmp(done);
+  a.Bind(minus1);
+  a.Neg(RAX, sf);
+  a.Jmp(done);
+  a.Bind(zero);
+  a.AluRR(kXor, RAX, RAX, false);
+  a.Bind(done);
+  a.MovRR(cc.Def(rd), RAX, sf);
+  return true;
+}
+
+bool MulHigh(Compiler& cc, Asm& a, uint32_t raw) {
+  // UMULH/SMULH: the high half of the 128-bit product.
+  const int m = cc.Get(RegZr(raw, 16));
+  const int n = cc.Get(RegZr(raw, 5));
+  const int rd = RegZrDst(raw, 0);
+  if (rd == kSink) return true;
+  a.MovRR(RAX, n, true);
+  a.OpRR({0xF7}, Bit(raw, 23) ? 4 : 5, m, true);  // mul / imul: rdx:rax
+  a.MovRR(cc.Def(rd), RDX, true);
+  return true;
+}
+
 // ---- branches ----------------------------------------------------------------
 
 // A conditional branch on a condition already computed (`taken_cc` jumps).
@@ -485,11 +603,29 @@ bool LoadStoreSingle(Compiler& cc, Asm& a, uint32_t raw) {
   return true;
 }
 
+bool LoadLiteral(Compiler& cc, Asm& a, uint32_t raw) {
+  // LDR (literal) W/X and LDRSW (literal): PC-relative, so r12-based.
+  const uint32_t opc = Bits(raw, 31, 30);
+  if (opc == 3) return false;  // PRFM
+  const int rt = RegZrDst(raw, 0);
+  const int v = cc.Alloc(rt);
+  const int64_t off = cc.PcOffset() + SignExtend(Bits(raw, 23, 5), 19) * 4;
+  a.Lea(RAX, Mem{R12, static_cast<int32_t>(off)});
+  Asm::Label& slow = cc.SlowLabel();
+  const int size = opc == 1 ? 3 : 2;
+  TlbFastPath(a, false, 1 << size, 1 << size, slow);
+  Access(a, opc == 2 ? kSign64 : kLoad, size, v, 0);
+  cc.Def(rt);
+  cc.JoinSlow();
+  return true;
+}
+
 bool LoadStorePair(Compiler& cc, Asm& a, uint32_t raw) {
   if ((raw & 0x3C000000) != 0x28000000) return false;
   const uint32_t opc = Bits(raw, 31, 30), mode = Bits(raw, 24, 23);
-  if (opc != 0 && opc != 2) return false;
   const bool load = Bit(raw, 22);
+  const bool ldpsw = opc == 1 && load && mode != 0;
+  if (opc != 0 && opc != 2 && !ldpsw) return false;
   const int size = opc == 2 ? 3 : 2;
   const int rn = RegSp(raw, 5);
   const int t1 = static_cast<int>(Bits(raw, 4, 0)), t2 = static_cast<int>(Bits(raw, 14, 10));
@@ -511,7 +647,7 @@ bool LoadStorePair(Compiler& cc, Asm& a, uint32_t raw) {
   Asm::Label& slow = cc.SlowLabel();
   SpCheck(a, rn, base, slow);
   TlbFastPath(a, !load, 1 << size, 2 << size, slow);
-  const Kind kind = load ? kLoad : kStore;
+  const Kind kind = ldpsw ? kSign64 : load ? kLoad : kStore;
   Access(a, kind, size, v1, 0);
   Access(a, kind, size, v2, 1 << size);
   if (load) {
@@ -553,9 +689,17 @@ bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last) {
       return MulAdd(cc, a, raw);
     }
     if ((raw & 0x7FE0F000) == 0x1AC02000) return ShiftVariable(cc, a, raw);
+    if ((raw & 0x7FE0F800) == 0x1AC00800) return Divide(cc, a, raw);
+    if ((raw & 0x1FE00000) == 0x1A400000) return CondCompare(cc, a, raw);
+    if ((raw & 0x1FE0FC00) == 0x1A000000) return AddSubCarry(cc, a, raw);
+    if ((raw & 0x5FE00000) == 0x5AC00000) return DataProc1(cc, a, raw);
+    if ((raw & 0xFF60FC00) == 0x9B407C00) return MulHigh(cc, a, raw);
     return false;
   }
-  if ((op0 & 0x5) == 0x4) return LoadStoreSingle(cc, a, raw) || LoadStorePair(cc, a, raw);
+  if ((op0 & 0x5) == 0x4) {
+    if ((raw & 0x3F000000) == 0x18000000) return LoadLiteral(cc, a, raw);
+    return LoadStoreSingle(cc, a, raw) || LoadStorePair(cc, a, raw);
+  }
   return false;
 }
 
