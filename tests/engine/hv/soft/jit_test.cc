@@ -3,10 +3,12 @@
 // off and once compiling every block at its first entry, and the X registers,
 // NZCV, PC, the exit and all of guest RAM must match. Covers register-cache
 // eviction in register-resident loops, loads/stores (fast path and fault
-// exit), loop branches, bl/ret, self-modifying code and random programs of
-// the natively translated instructions. Test binary hv_soft_jit_test.
+// exit), loop branches, bl/ret, self-modifying code, random programs of the
+// natively translated instructions and random traces (side exits, loop-backs
+// from mid-trace, lazy NZCV). Test binary hv_soft_jit_test.
 #include "engine/hv/soft/jit.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -107,6 +109,28 @@ U LdStPair(int x, int load, int mode, int rt, int rt2, int rn, int imm7) {
   return U(x ? 2 : 0) << 30 | 0x28000000u | U(mode) << 23 | U(load) << 22 | (U(imm7) & 0x7F) << 15 |
          R(rt2) << 10 | R(rn) << 5 | R(rt);
 }
+U Ldpsw(int mode, int rt, int rt2, int rn, int imm7) { return LdStPair(0, 1, mode, rt, rt2, rn, imm7) | 1u << 30; }
+// opc: 0 ldr w, 1 ldr x, 2 ldrsw; off in instructions.
+U LdrLit(int opc, int rt, int off) { return U(opc) << 30 | 0x18000000u | (U(off) & 0x7FFFF) << 5 | R(rt); }
+// op: 0 ccmn, 1 ccmp; imm: rm is a 5-bit immediate.
+U CondCmp(int sf, int op, int imm, int rn, int rm, int cond, int nzcv) {
+  return U(sf) << 31 | U(op) << 30 | 0x3A400000u | R(rm) << 16 | U(cond) << 12 | U(imm) << 11 |
+         R(rn) << 5 | U(nzcv & 15);
+}
+// op: 0 adc, 1 sbc; s sets flags.
+U AddSubCarry(int sf, int op, int s, int rd, int rn, int rm) {
+  return U(sf) << 31 | U(op) << 30 | U(s) << 29 | 0x1A000000u | R(rm) << 16 | R(rn) << 5 | R(rd);
+}
+// opcode: 0 rbit, 1 rev16, 2 rev (W) / rev32 (X), 3 rev (X), 4 clz, 5 cls.
+U DataProc1(int sf, int opcode, int rd, int rn) {
+  return U(sf) << 31 | 0x5AC00000u | U(opcode) << 10 | R(rn) << 5 | R(rd);
+}
+U Div(int sf, int is_signed, int rd, int rn, int rm) {
+  return U(sf) << 31 | 0x1AC00800u | R(rm) << 16 | U(is_signed) << 10 | R(rn) << 5 | R(rd);
+}
+U MulHigh(int is_unsigned, int rd, int rn, int rm) {
+  return 0x9B407C00u | U(is_unsigned) << 23 | R(rm) << 16 | R(rn) << 5 | R(rd);
+}
 constexpr int XZR = 31;
 
 constexpr uint64_t kData = kRamBase + 0x8000;  // data buffers live in 0x8000..0xFFFF
@@ -181,6 +205,46 @@ class Jit : public GuestTest {
   }
 
   static uint32_t Ec(const Snap& s) { return ExceptionClass(s.syndrome); }
+
+  // Runs a random program (words [0, shown) are the code, the rest data) with
+  // x0..x24 and the data area drawn from `rng`, edge values in some registers
+  // if `edges`. Reports and returns false on a mismatch.
+  bool RandomCase(uint32_t seed, const std::vector<U>& code, size_t shown, std::mt19937& rng, bool edges) {
+    uint64_t regs[25];
+    for (auto& r : regs) {
+      r = (uint64_t{rng()} << 32) | rng();
+      if (edges && rng() % 4 == 0) r = kEdges[rng() % 9];
+    }
+    std::vector<uint8_t> data(0x8000);
+    for (auto& b : data) b = static_cast<uint8_t>(rng());
+    auto setup = [&] {
+      for (int i = 0; i < 25; ++i) SetX(i, regs[i]);
+      SetX(26, 0x40);
+      SetX(28, kData + 0x1000);
+      std::memcpy(ram_ + (kData - kRamBase), data.data(), data.size());
+    };
+    bool same = false;
+    const Snap s = Both(code, setup, &same);
+    EXPECT_EQ(Ec(s), 0x16u) << "seed " << seed;
+    if (same) return true;
+    std::string words;
+    char buf[24];
+    for (size_t i = 0; i < code.size(); ++i) {
+      if (i == shown) words += "| data words at 0x800:";
+      if (i >= shown && i < 0x200) continue;
+      std::snprintf(buf, sizeof(buf), " %08x", code[i]);
+      words += buf;
+    }
+    words += "| x0..x24:";
+    for (uint64_t r : regs) {
+      std::snprintf(buf, sizeof(buf), " %llx", static_cast<unsigned long long>(r));
+      words += buf;
+    }
+    ADD_FAILURE() << "seed " << seed << " program: " << words;
+    return false;
+  }
+  static constexpr uint64_t kEdges[] = {0, ~0ull, 1ull << 63, ~0ull >> 1, 0x80000000, 0xFFFFFFFF,
+                                        0xFFFFFFFF80000000, 0x7FFFFFFF, 1};
 };
 
 // 1. Eighteen guest registers in a register-resident self-loop of 1000
@@ -464,7 +528,7 @@ class Gen {
     int rd = Dst();
     if (s && Rand(4) == 0) rd = XZR;  // cmp/cmn/tst
     for (;;) {
-      switch (Rand(22)) {
+      switch (Rand(27)) {
         case 0: return AddSubImm(sf, Rand(2), s, s ? rd : Dst(), Src(), rng_() & 0xFFF, Rand(2));
         case 1: return AddSubShift(sf, Rand(2), s, rd, Src(), Src(), Rand(3), Rand(bits));
         case 2: return AddSubExt(sf, Rand(2), s, s ? rd : Dst(), Src(), Src(), Rand(8), Rand(5));
@@ -505,11 +569,20 @@ class Gen {
           int rt = Dst(), rt2 = Dst();
           if (load) while (rt2 == rt) rt2 = Dst();
           const int base = mode == 2 && Rand(2) ? 28 : 27;
+          if (!x && load && Rand(2)) return Ldpsw(mode, rt, rt2, base, (Rand(16) - 8) & 0x7F);
           return LdStPair(x, load, mode, rt, rt2, base, (Rand(16) - 8) & 0x7F);
         }
         case 19: if (allow_branch) return BCond(Rand(15), 2); break;  // skips one
         case 20: if (allow_branch) return Cb(sf, Rand(2), Src(), 2); break;
         case 21: if (allow_branch) return Tb(Rand(2), Src(), Rand(64), 2); break;
+        case 22: return CondCmp(sf, Rand(2), Rand(2), Src(), Rand(2) ? Src() : Rand(32), Rand(16), Rand(16));
+        case 23: return AddSubCarry(sf, Rand(2), s, s ? rd : Dst(), Src(), Src());
+        case 24: {  // mostly clz/rev (native), else rbit/rev16/rev32/cls (handlers)
+          const int op = Rand(3) ? (Rand(2) ? 4 : 3 - !sf) : Rand(6);
+          return DataProc1(sf, !sf && op == 3 ? 2 : op, Dst(), Src());
+        }
+        case 25: return Div(sf, Rand(2), Dst(), Src(), Src());
+        case 26: return MulHigh(Rand(2), Dst(), Src(), Src());
       }
     }
   }
@@ -532,29 +605,143 @@ TEST_F(Jit, RandomProgramsMatchTheInterpreter) {
     code.push_back(AddSubImm(1, 1, 0, 25, 25, 1));                   // sub x25, x25, #1
     code.push_back(Cb(1, 1, 25, -static_cast<int>(code.size()) + 1));  // cbnz x25, loop
     code.push_back(kHvc0);
-    uint64_t regs[25];
-    for (auto& r : regs) r = (uint64_t{g.rng_()} << 32) | g.rng_();
-    std::vector<uint8_t> data(0x8000);
-    for (auto& b : data) b = static_cast<uint8_t>(g.rng_());
-    auto setup = [&] {
-      for (int i = 0; i < 25; ++i) SetX(i, regs[i]);
-      SetX(26, 0x40);
-      SetX(28, kData + 0x1000);
-      std::memcpy(ram_ + (kData - kRamBase), data.data(), data.size());
-    };
-    bool same = false;
-    const Snap s = Both(code, setup, &same);
-    EXPECT_EQ(Ec(s), 0x16u) << "seed " << seed;
-    if (!same) {
-      ++failures;
-      std::string words;
-      char buf[16];
-      for (U w : code) {
-        std::snprintf(buf, sizeof(buf), "%08x ", w);
-        words += buf;
-      }
-      ADD_FAILURE() << "seed " << seed << " program: " << words;
+    if (!RandomCase(seed, code, code.size(), g.rng_, false)) ++failures;
+  }
+}
+
+// 7. Random traces: the program of test 6 plus division/multiply-high/clz/rev
+// on edge operands (0, -1, INT_MIN), LDR (literal) from a pool at word 0x200
+// of the code page (never executed), conditional forward skips to later
+// instructions and conditional backward branches from the middle of the body
+// to the loop start, on flags from compares/CCMP/ADDS/SUBS/ANDS/ADCS right
+// before the branch, one instruction earlier or anywhere before.
+// Termination: every backward branch except the final cbnz x25 is the end of
+// a guard `cbz x29, over; sub x29, x29, #1; [flags; [insn]]; b.cond loop`,
+// no branch targets a word of a guard after its cbz, and only the guards
+// write x29 (x0..x24 are the only random destinations), so at most x29's
+// initial value (< 64) backward branches run besides the 20 of the loop.
+class TraceGen : public Gen {
+ public:
+  static constexpr int kPool = 0x200, kPoolWords = 64;
+  using Gen::Gen;
+
+  U EdgeMov(int sf, int rd) {
+    switch (Rand(5)) {
+      case 0: return MovWide(sf, 2, 0, 0, rd);                // 0
+      case 1: return MovWide(sf, 0, 0, 0, rd);                // -1
+      case 2: return MovWide(sf, 2, sf ? 3 : 1, 0x8000, rd);  // INT_MIN
+      case 3: return MovWide(sf, 0, sf ? 3 : 1, 0x8000, rd);  // INT_MAX
+      default: return MovWide(sf, 2, 0, 1, rd);               // 1
     }
+  }
+  U Flags() {
+    const int sf = Rand(4) != 0, rd = Rand(3) ? XZR : Dst();
+    const int rn = Src(), rm = Rand(4) ? Src() : rn;
+    switch (Rand(6)) {
+      case 0: return AddSubShift(sf, Rand(2), 1, rd, rn, rm, 0, Rand(3) ? 0 : Rand(sf ? 64 : 32));
+      case 1: return AddSubImm(sf, Rand(2), 1, rd, rn, Rand(4) ? Rand(4) : rng_());
+      case 2: return LogShift(sf, 3, 0, rd, rn, rm, 0, 0);
+      case 5: return AddSubCarry(sf, Rand(2), 1, rd, rn, rm);
+      default: return CondCmp(sf, Rand(2), Rand(2), rn, Rand(2) ? rm : Rand(32), Rand(16), Rand(16));
+    }
+  }
+  U NoFlags() {
+    const int sf = Rand(4) != 0;
+    switch (Rand(3)) {
+      case 0: return AddSubShift(sf, Rand(2), 0, Dst(), Src(), Src(), 0, 0);
+      case 1: return LogShift(sf, Rand(3), 0, Dst(), Src(), Src(), 0, 0);
+      default: return Div(sf, Rand(2), Dst(), Src(), Src());
+    }
+  }
+  // One random body element: new instructions on edge values, a literal
+  // load, a flag setter or any instruction of test 6.
+  void Item(std::vector<U>& c) {
+    const int sf = Rand(4) != 0, rn = Dst(), rm = Dst();
+    switch (Rand(7)) {
+      case 0: case 1:
+        if (Rand(2)) c.push_back(EdgeMov(sf, rn));
+        c.push_back(EdgeMov(sf, rm));
+        switch (Rand(5)) {
+          case 0: case 1: c.push_back(Div(sf, Rand(2), Dst(), rn, rm)); break;
+          case 2: c.push_back(MulHigh(Rand(2), Dst(), rn, rm)); break;
+          case 3: c.push_back(DataProc1(sf, Rand(2) ? 4 : 3 - !sf, Dst(), rm)); break;
+          default: c.push_back(CondCmp(sf, Rand(2), 0, rn, rm, Rand(16), Rand(16))); break;
+        }
+        return;
+      case 2: {
+        const int opc = Rand(3), k = Rand(kPoolWords) & (opc == 1 ? ~1 : ~0);
+        c.push_back(LdrLit(opc, Dst(), kPool + k - static_cast<int>(c.size())));
+        return;
+      }
+      case 3: c.push_back(Flags()); return;
+      default: c.push_back(Insn(false)); return;
+    }
+  }
+
+  // The program (code, then the pool at kPool); *shown = the code's length.
+  std::vector<U> Program(size_t* shown) {
+    constexpr int kLoop = 2;
+    std::vector<U> c = {Movz(25, 20), Movz(29, 1 + Rand(63)), AddSubImm(1, 0, 0, 27, 28, 0x1000)};
+    std::vector<bool> safe(c.size(), true);  // may a branch land here?
+    std::vector<size_t> fwd;                 // forward branches to resolve
+    const int n = 20 + Rand(41);
+    for (int i = 0; i < n; ++i) {
+      const size_t at = c.size();
+      const int kind = Rand(8);
+      if (kind == 0) {  // guarded backward branch
+        c.push_back(0);
+        c.push_back(AddSubImm(1, 1, 0, 29, 29, 1));
+        const int flags = Rand(3);  // 0: older flags, 1: right before, 2: one insn earlier
+        if (flags) c.push_back(Flags());
+        if (flags == 2) c.push_back(NoFlags());
+        c.push_back(BCond(Rand(15), kLoop - static_cast<int>(c.size())));
+        c[at] = Cb(1, 0, 29, static_cast<int>(c.size() - at));
+        safe.resize(c.size(), false);
+        safe[at] = true;
+        continue;
+      }
+      if (kind == 1) {  // forward skip, patched below
+        if (Rand(2)) c.push_back(Flags());
+        fwd.push_back(c.size());
+        c.push_back(0);
+      } else {
+        Item(c);
+      }
+      safe.resize(c.size(), true);
+    }
+    const size_t tail = c.size();
+    c.push_back(AddSubImm(1, 1, 0, 25, 25, 1));                       // sub x25, x25, #1
+    c.push_back(Cb(1, 1, 25, kLoop - static_cast<int>(c.size())));  // cbnz x25, loop
+    c.push_back(kHvc0);
+    safe.resize(c.size(), true);
+    for (size_t at : fwd) {
+      size_t t = at + 1 + Rand(static_cast<int>(std::min<size_t>(12, tail - at)));
+      while (!safe[t]) ++t;
+      const int off = static_cast<int>(t - at), sf = Rand(2);
+      switch (Rand(3)) {
+        case 0: c[at] = BCond(Rand(15), off); break;
+        case 1: c[at] = Cb(sf, Rand(2), Src(), off); break;
+        default: c[at] = Tb(Rand(2), Src(), Rand(64), off); break;
+      }
+    }
+    *shown = c.size();
+    c.resize(kPool);
+    for (int k = 0; k < kPoolWords; ++k) {
+      const uint64_t e = kEdgeWords[Rand(5)];
+      c.push_back(Rand(3) ? static_cast<U>(rng_()) : static_cast<U>(e));
+    }
+    return c;
+  }
+  static constexpr uint64_t kEdgeWords[] = {0, 0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, 1};
+};
+
+TEST_F(Jit, RandomTracesMatchTheInterpreter) {
+  int failures = 0;
+  for (uint32_t seed = 1; seed <= 320 && failures < 3; ++seed) {
+    TraceGen g(seed * 7919);
+    size_t shown = 0;
+    const std::vector<U> code = g.Program(&shown);
+    if (!RandomCase(seed, code, shown, g.rng_, true)) ++failures;
   }
 }
 
