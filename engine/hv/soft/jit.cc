@@ -119,18 +119,45 @@ constexpr int kPool[] = {RBP, RSI, RDI, R8, R9, R10, R11, R13, R14, R15};
 static_assert(std::size(kPool) == kPoolSize);
 
 Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload,
-                   bool loop_validates)
+                   bool loop_validates, const std::vector<int>* plan,
+                   const std::array<bool, 34>* defined)
     : c_(c), page_(page), idx_(idx), jp_(jp), loop_validates_(loop_validates),
-      preload_(std::move(preload)) {
+      preload_(std::move(preload)), head_defined_(defined), plan_(plan) {
   std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
   std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
 }
 
 int Compiler::Evict() {
+  // A free register, else the one whose guest register is needed furthest
+  // ahead (Belady, from the first pass's access sequence; least recently
+  // used without one), a clean one on a tie. Registers this instruction has
+  // already taken are never chosen.
   int best = -1;
+  size_t best_next = 0;
   for (int h : kPool) {
     if (host_slot_[h] < 0) return h;
-    if (best < 0 || stamp_[h] < stamp_[best]) best = h;
+    if (stamp_[h] > insn_clock_) continue;
+    size_t next;
+    if (plan_ != nullptr) {
+      next = plan_->size() + 1;
+      for (size_t j = pos_; j < plan_->size(); ++j) {
+        if ((*plan_)[j] == host_slot_[h]) {
+          next = j;
+          break;
+        }
+      }
+      next = next * 2 + (dirty_[host_slot_[h]] ? 0 : 1);
+    } else {
+      next = ~size_t{0} - stamp_[h];
+    }
+    if (best < 0 || next > best_next) {
+      best = h;
+      best_next = next;
+    }
+  }
+  if (best < 0) {  // cannot happen (an instruction takes at most 4): be safe
+    best = kPool[0];
+    for (int h : kPool) best = stamp_[h] < stamp_[best] ? h : best;
   }
   const int slot = host_slot_[best];
   if (dirty_[slot]) a_.Store64(SlotMem(slot), best);
@@ -141,7 +168,10 @@ int Compiler::Evict() {
 }
 
 void Compiler::NoteUse(int slot) {
+  if (preloading_) return;
   if (std::find(used_.begin(), used_.end(), slot) == used_.end()) used_.push_back(slot);
+  seq_.push_back(slot);
+  ++pos_;
 }
 
 int Compiler::Get(int slot) {
@@ -160,6 +190,7 @@ int Compiler::Get(int slot) {
 
 int Compiler::Def(int slot) {
   NoteUse(slot);
+  if (!preloading_) defined_[slot] = true;
   int h = slot_host_[slot];
   if (h < 0) {
     h = Evict();
@@ -248,18 +279,30 @@ void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
   a_.Jcc(kE, poll);
 }
 
+void Compiler::SetHeadState() {
+  std::copy(std::begin(head_host_), std::end(head_host_), std::begin(slot_host_));
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+  std::fill(std::begin(dirty_), std::end(dirty_), false);
+  for (int slot : preload_) {
+    host_slot_[head_host_[slot]] = slot;
+    dirty_[slot] = head_dirty_[slot];
+  }
+}
+
 void Compiler::BackEdge() {
   MaterializeFlags();
   CountRetired(k_);
-  // Back to the loop head's state: memory current, the head's registers in
-  // their host registers (reloaded if they moved), nothing dirty.
-  WriteBackAll();
+  // Back to the loop head's state: the head's registers in their host
+  // registers (reloaded from memory if they moved), dirty only those the
+  // loop writes; everything else written back.
+  for (int h : kPool) {
+    const int slot = host_slot_[h];
+    if (slot >= 0 && dirty_[slot] && head_host_[slot] != h) a_.Store64(SlotMem(slot), h);
+  }
   for (int slot : preload_) {
     if (slot_host_[slot] != head_host_[slot]) a_.Load64(head_host_[slot], SlotMem(slot));
   }
-  std::copy(std::begin(head_host_), std::end(head_host_), std::begin(slot_host_));
-  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
-  for (int slot : preload_) host_slot_[head_host_[slot]] = slot;
+  SetHeadState();
   // Leave for the run loop on an exit request and every kTimerPollBlocks
   // iterations (it then checks epochs, the timer and interrupts).
   Asm::Label out;
@@ -270,6 +313,7 @@ void Compiler::BackEdge() {
   a_.Jcc(kNE, head_);
   a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
   a_.Bind(out);
+  WriteBackAll();
   a_.Lea(RAX, Mem{R12, 4 * idx_});
   a_.Store64(Mem{RBX, kOffPc}, RAX);
   JumpToEpilogue();
@@ -426,6 +470,16 @@ bool IsCondBranch(const Insn& in) {
          ((in.raw & 0xFF000010) == 0x54000000 || (in.raw & 0x7C000000) == 0x34000000);
 }
 
+// The page offset a direct conditional branch jumps to (-1 if none).
+int64_t BranchTarget(const Insn& in) {
+  const int64_t pc = 4 * static_cast<int64_t>(in.slot);
+  if ((in.raw & 0xFF000010) == 0x54000000 || (in.raw & 0x7E000000) == 0x34000000) {
+    return pc + SignExtend(Bits(in.raw, 23, 5), 19) * 4;
+  }
+  if ((in.raw & 0x7E000000) == 0x36000000) return pc + SignExtend(Bits(in.raw, 18, 5), 14) * 4;
+  return -1;
+}
+
 // Longest trace the compiler makes (instructions).
 constexpr int kMaxTrace = 512;
 
@@ -448,6 +502,9 @@ bool Compiler::Emit() {
     if (in.raw != word) break;
     ++end;
     if (in.ends && !IsCondBranch(in)) break;
+    // A conditional branch back to the start closes a loop: stop there, so
+    // the loop's code is all the trace holds (what follows is chained to).
+    if (in.ends && BranchTarget(in) == 4 * idx_) break;
   }
   solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(end - idx_) + 2);
   const int words_end = std::min(end, kInsnsPerPage);
@@ -457,8 +514,15 @@ bool Compiler::Emit() {
   // A block that branches back to itself keeps guest registers in host
   // registers across iterations: load the ones it uses first (the first
   // pass's list); the head of the loop has them clean in these registers.
+  preloading_ = true;
   for (int slot : preload_) Get(slot);
-  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
+  preloading_ = false;
+  // At the head the registers the loop writes count as dirty (the back edge
+  // need not store them), the others are clean.
+  for (int slot : preload_) {
+    head_dirty_[slot] = head_defined_ != nullptr && (*head_defined_)[slot];
+    dirty_[slot] = head_dirty_[slot];
+  }  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
   // The block's words must still be what it was compiled from: checked on
   // entry, and on every iteration of a loop that writes memory (its own
   // stores may change it). Others' writes are seen when the loop leaves
@@ -490,6 +554,7 @@ bool Compiler::Emit() {
     }
     const Insn& in = page_.insns[k_];
     exited_ = false;
+    insn_clock_ = clock_;
     // Flags left in x86 form by the previous instruction are stored first,
     // unless a B.cond is to branch on them.
     if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
@@ -504,8 +569,11 @@ bool Compiler::Emit() {
     if (last && !exited_) ExitToOffset(4 * (k_ + 1));
   }
 
-  // Code changed (nothing is dirty at the head): let the run loop redo it.
+  // Code changed: write back what is dirty at the head, let the run loop redo it.
   a_.Bind(stale_);
+  for (int slot : preload_) {
+    if (head_dirty_[slot]) a_.Store64(SlotMem(slot), head_host_[slot]);
+  }
   a_.StoreImm8(Mem{RBX, kOffJitStale}, 1);
   JumpToEpilogue();
 
@@ -558,17 +626,25 @@ bool JitCompile(Cpu& c, CodePage& page, int idx) {
   JitArena& arena = *c.jit_arena;
   if (arena.used + kMaxBlockBytes > arena.size) FlushArena(c);
   if (page.jit == nullptr) page.jit = std::make_unique<JitPage>();
-  jit::Compiler cc(c, page, idx, *page.jit);
-  if (!cc.Emit()) return false;
-  if (cc.self_loop()) {
-    // Again, keeping the registers the loop uses in host registers.
-    std::vector<int> preload = cc.used_slots();
+  // Two passes: the first learns the trace's register accesses (for the
+  // second's eviction choices), whether it loops to its start and whether
+  // it writes memory; the second emits the code that is kept.
+  jit::Compiler first(c, page, idx, *page.jit);
+  if (!first.Emit()) return false;
+  page.jit->solo.pop_back();
+  std::vector<int> preload;
+  if (first.self_loop()) {
+    // Keep the loop's most used guest registers in host registers.
+    preload = first.used_slots();
+    std::stable_sort(preload.begin(), preload.end(), [&](int x, int y) {
+      const auto& seq = first.access_sequence();
+      return std::count(seq.begin(), seq.end(), x) > std::count(seq.begin(), seq.end(), y);
+    });
     if (preload.size() > static_cast<size_t>(jit::kPoolSize)) preload.resize(jit::kPoolSize);
-    page.jit->solo.pop_back();
-    jit::Compiler loop(c, page, idx, *page.jit, std::move(preload), cc.writes_memory());
-    if (!loop.Emit()) return false;
-    return Place(c, page, idx, loop);
   }
+  jit::Compiler cc(c, page, idx, *page.jit, std::move(preload), first.writes_memory(),
+                   &first.access_sequence(), &first.defined());
+  if (!cc.Emit()) return false;
   return Place(c, page, idx, cc);
 }
 

@@ -420,12 +420,11 @@ void CondExit(Compiler& cc, Asm& a, Cond taken_cc, int64_t taken_off, bool last)
     a.Bind(cont);
     return;
   }
-  cc.WriteBackAll();  // moves only: the flags stay live
-  const FlagsFrom pending = cc.pending_flags();
   Asm::Label taken;
   a.Jcc(taken_cc, taken);
+  const Compiler::RegState st = cc.Save();
   cc.ExitToOffset(cc.PcOffset() + 4);
-  cc.SetPendingFlags(pending);
+  cc.Restore(st);
   a.Bind(taken);
   cc.ExitToOffset(taken_off);
 }

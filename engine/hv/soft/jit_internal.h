@@ -3,6 +3,7 @@
 #ifndef VMD_ENGINE_HV_SOFT_JIT_INTERNAL_H_
 #define VMD_ENGINE_HV_SOFT_JIT_INTERNAL_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -50,8 +51,12 @@ class Compiler {
   // in host registers across iterations (empty: an ordinary block).
   // loop_validates: such a loop re-checks its words on every iteration
   // (it writes memory), else only on entry.
+  // plan: the first pass's access sequence (access_sequence()), for
+  // choosing which register to evict.
+  // defined: the first pass's defined(), the registers a loop writes.
   Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload = {},
-           bool loop_validates = true);
+           bool loop_validates = true, const std::vector<int>* plan = nullptr,
+           const std::array<bool, 34>* defined = nullptr);
 
   // Emits the block; false if it is not worth compiling. On success the
   // instruction copies it calls handlers with are handed to the JitPage.
@@ -63,6 +68,8 @@ class Compiler {
   bool writes_memory() const { return writes_memory_; }
   void NoteStore() { writes_memory_ = true; }
   const std::vector<int>& used_slots() const { return used_; }
+  const std::vector<int>& access_sequence() const { return seq_; }
+  const std::array<bool, 34>& defined() const { return defined_; }
   // Rel32 fields that jump to the shared epilogue (resolved at placement).
   const std::vector<int>& epilogue_jumps() const { return epilogue_jumps_; }
 
@@ -128,6 +135,7 @@ class Compiler {
   void ChainChecks(Asm::Label& out, Asm::Label& poll);
   void CountRetired(int k);
   void BackEdge();
+  void SetHeadState();
   void NoteUse(int slot);
 
   Cpu& c_;
@@ -151,10 +159,18 @@ class Compiler {
   bool writes_memory_ = false;  // a native store or a handler call
   bool loop_validates_;
   std::vector<int> preload_;
+  const std::array<bool, 34>* head_defined_;
   int head_host_[34];
+  bool head_dirty_[34] = {};
+  std::array<bool, 34> defined_ = {};
   Asm::Label head_;
   bool self_loop_ = false;
   std::vector<int> used_;
+  std::vector<int> seq_;  // guest register slots in the order of access
+  const std::vector<int>* plan_;
+  size_t pos_ = 0;        // accesses so far
+  bool preloading_ = false;
+  uint32_t insn_clock_ = 0;  // clock_ when the current instruction began
 };
 
 // The translation of one instruction (jit_insn.cc); false = use its handler.
