@@ -131,6 +131,7 @@ class Compiler {
   void DropAll();
   const Insn* SoloCopy(const Insn& in);
   int Evict();
+  int Map(int slot, bool load);
   void JumpToEpilogue();
   void ChainChecks(Asm::Label& out, Asm::Label& poll);
   void CountRetired(int k);
@@ -175,6 +176,24 @@ class Compiler {
 
 // The translation of one instruction (jit_insn.cc); false = use its handler.
 bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last);
+// Loads and stores (jit_ldst.cc), called by Translate.
+bool TranslateLoadStore(Compiler& cc, Asm& a, uint32_t raw);
+
+// The extended-register operand (option, shift) of host register m into rcx.
+inline bool ExtendedOperand(Asm& a, int m, uint32_t option, uint32_t shift) {
+  switch (option) {
+    case 0: a.Zx8(x64::RCX, m); break;
+    case 1: a.Zx16(x64::RCX, m); break;
+    case 2: a.MovRR(x64::RCX, m, false); break;
+    case 3: case 7: a.MovRR(x64::RCX, m, true); break;
+    case 4: a.Sx8(x64::RCX, m, true); break;
+    case 5: a.Sx16(x64::RCX, m, true); break;
+    case 6: a.Sx32(x64::RCX, m); break;
+    default: return false;
+  }
+  if (shift != 0) a.ShiftRI(x64::kShl, x64::RCX, static_cast<int>(shift), true);
+  return true;
+}
 
 }  // namespace vmd::hvsoft::jit
 

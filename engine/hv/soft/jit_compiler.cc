@@ -1,0 +1,501 @@
+// The JIT's block compiler (see jit_internal.h): the trace, the register
+// cache with its eviction choices, loop heads and back edges, exits and
+// chaining, lazily stored flags, and the calls into the interpreter's
+// handlers (inline and as out-of-line slow paths). Translations of single
+// instructions are in jit_insn.cc and jit_ldst.cc.
+#include <algorithm>
+#include <cstring>
+
+#include "engine/hv/soft/cpu.h"
+#include "engine/hv/soft/decode.h"
+#include "engine/hv/soft/exec_util.h"
+#include "engine/hv/soft/jit_internal.h"
+#include "engine/hv/soft/vm.h"
+
+namespace vmd::hvsoft {
+namespace jit {
+namespace {
+
+bool ReturnToCompiledCode(Cpu&, const Insn&) { return true; }
+
+}  // namespace
+
+using namespace x64;  // NOLINT: register and condition names
+
+// Host registers that cache guest registers inside a block.
+constexpr int kPool[] = {RBP, RSI, RDI, R8, R9, R10, R11, R13, R14, R15};
+static_assert(std::size(kPool) == kPoolSize);
+
+Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload,
+                   bool loop_validates, const std::vector<int>* plan,
+                   const std::array<bool, 34>* defined)
+    : c_(c), page_(page), idx_(idx), jp_(jp), loop_validates_(loop_validates),
+      preload_(std::move(preload)), head_defined_(defined), plan_(plan) {
+  std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+}
+
+int Compiler::Evict() {
+  // A free register, else the one whose guest register is needed furthest
+  // ahead (Belady, from the first pass's access sequence; least recently
+  // used without one), a clean one on a tie. Registers this instruction has
+  // already taken are never chosen.
+  int best = -1;
+  size_t best_next = 0;
+  for (int h : kPool) {
+    if (host_slot_[h] < 0) return h;
+    if (stamp_[h] > insn_clock_) continue;
+    size_t next;
+    if (plan_ != nullptr) {
+      next = plan_->size() + 1;
+      for (size_t j = pos_; j < plan_->size(); ++j) {
+        if ((*plan_)[j] == host_slot_[h]) {
+          next = j;
+          break;
+        }
+      }
+      next = next * 2 + (dirty_[host_slot_[h]] ? 0 : 1);
+    } else {
+      next = ~size_t{0} - stamp_[h];
+    }
+    if (best < 0 || next > best_next) {
+      best = h;
+      best_next = next;
+    }
+  }
+  if (best < 0) {  // cannot happen (an instruction takes at most 4): be safe
+    best = kPool[0];
+    for (int h : kPool) best = stamp_[h] < stamp_[best] ? h : best;
+  }
+  const int slot = host_slot_[best];
+  if (dirty_[slot]) a_.Store64(SlotMem(slot), best);
+  dirty_[slot] = false;
+  slot_host_[slot] = -1;
+  host_slot_[best] = -1;
+  return best;
+}
+
+void Compiler::NoteUse(int slot) {
+  if (preloading_) return;
+  if (std::find(used_.begin(), used_.end(), slot) == used_.end()) used_.push_back(slot);
+  seq_.push_back(slot);
+  ++pos_;
+}
+
+int Compiler::Map(int slot, bool load) {
+  NoteUse(slot);
+  int h = slot_host_[slot];
+  if (h < 0) {
+    h = Evict();
+    if (load) a_.Load64(h, SlotMem(slot));
+    slot_host_[slot] = h;
+    host_slot_[h] = slot;
+    dirty_[slot] = false;
+  }
+  stamp_[h] = ++clock_;
+  return h;
+}
+
+int Compiler::Get(int slot) { return Map(slot, true); }
+
+int Compiler::Alloc(int slot) { return Map(slot, false); }
+
+int Compiler::Def(int slot) {
+  const int h = Map(slot, false);
+  if (!preloading_) defined_[slot] = true;
+  dirty_[slot] = true;
+  return h;
+}
+
+void Compiler::WriteBackAll() {
+  for (int slot = 0; slot < 34; ++slot) {
+    if (slot_host_[slot] >= 0 && dirty_[slot]) a_.Store64(SlotMem(slot), slot_host_[slot]);
+    dirty_[slot] = false;
+  }
+}
+
+void Compiler::DropAll() {
+  std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+  std::fill(std::begin(dirty_), std::end(dirty_), false);
+}
+
+void Compiler::CountRetired(int k) {
+  // Instructions of the trace run up to and including slot k (the sentinel
+  // slot is not an instruction).
+  const int n = std::min(k, kInsnsPerPage - 1) - idx_ + 1;
+  a_.AluMI(kAdd, Mem{RBX, kOffRetired}, n, true);
+}
+
+Compiler::RegState Compiler::Save() const {
+  RegState st;
+  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(st.slot_host));
+  std::copy(std::begin(host_slot_), std::end(host_slot_), std::begin(st.host_slot));
+  std::copy(std::begin(dirty_), std::end(dirty_), std::begin(st.dirty));
+  std::copy(std::begin(stamp_), std::end(stamp_), std::begin(st.stamp));
+  st.pending = pending_flags_;
+  st.exited = exited_;
+  return st;
+}
+
+void Compiler::Restore(const RegState& st) {
+  std::copy(std::begin(st.slot_host), std::end(st.slot_host), std::begin(slot_host_));
+  std::copy(std::begin(st.host_slot), std::end(st.host_slot), std::begin(host_slot_));
+  std::copy(std::begin(st.dirty), std::end(st.dirty), std::begin(dirty_));
+  std::copy(std::begin(st.stamp), std::end(st.stamp), std::begin(stamp_));
+  pending_flags_ = st.pending;
+  exited_ = st.exited;
+}
+
+void Compiler::JumpToEpilogue() {
+  epilogue_jumps_.push_back(a_.JmpAbsPlaceholder());
+  exited_ = true;
+}
+
+void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
+  a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);  // cmp byte [..], 0
+  a_.Byte(0);
+  a_.Jcc(kNE, out);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->epoch_addr()));
+  a_.Load64(RAX, Mem{RAX});
+  a_.AluRM(kCmp, RAX, Mem{RBX, kOffMapEpoch}, true);
+  a_.Jcc(kNE, out);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->tlb_epoch_addr()));
+  a_.Load64(RAX, Mem{RAX});
+  a_.AluRM(kCmp, RAX, Mem{RBX, kOffTlbEpoch}, true);
+  a_.Jcc(kNE, out);
+  // No interrupt check: compiled code cannot unmask one (MSR and ERET end
+  // blocks; exceptions return to the run loop), and the lines are sampled
+  // once per run.
+  a_.IncDecM32(Mem{RBX, kOffPollCountdown}, true);
+  a_.Jcc(kE, poll);
+}
+
+void Compiler::SetHeadState() {
+  std::copy(std::begin(head_host_), std::end(head_host_), std::begin(slot_host_));
+  std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
+  std::fill(std::begin(dirty_), std::end(dirty_), false);
+  for (int slot : preload_) {
+    host_slot_[head_host_[slot]] = slot;
+    dirty_[slot] = head_dirty_[slot];
+  }
+}
+
+void Compiler::BackEdge() {
+  MaterializeFlags();
+  CountRetired(k_);
+  // Back to the loop head's state: the head's registers in their host
+  // registers (reloaded from memory if they moved), dirty only those the
+  // loop writes; everything else written back.
+  for (int h : kPool) {
+    const int slot = host_slot_[h];
+    if (slot >= 0 && dirty_[slot] && head_host_[slot] != h) a_.Store64(SlotMem(slot), h);
+  }
+  for (int slot : preload_) {
+    if (slot_host_[slot] != head_host_[slot]) a_.Load64(head_host_[slot], SlotMem(slot));
+  }
+  SetHeadState();
+  // Leave for the run loop on an exit request and every kTimerPollBlocks
+  // iterations (it then checks epochs, the timer and interrupts).
+  Asm::Label out;
+  a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);
+  a_.Byte(0);
+  a_.Jcc(kNE, out);
+  a_.IncDecM32(Mem{RBX, kOffPollCountdown}, true);
+  a_.Jcc(kNE, head_);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
+  a_.Bind(out);
+  WriteBackAll();
+  a_.Lea(RAX, Mem{R12, 4 * idx_});
+  a_.Store64(Mem{RBX, kOffPc}, RAX);
+  JumpToEpilogue();
+}
+
+void Compiler::ExitToOffset(int64_t off) {
+  if (off == 4 * idx_ && !preload_.empty()) {
+    BackEdge();
+    return;
+  }
+  self_loop_ = self_loop_ || off == 4 * idx_;
+  MaterializeFlags();
+  CountRetired(k_);
+  WriteBackAll();
+  a_.Lea(RAX, Mem{R12, static_cast<int32_t>(off)});
+  a_.Store64(Mem{RBX, kOffPc}, RAX);
+  if (off < 0 || off >= static_cast<int64_t>(kPageSize)) {
+    JumpToEpilogue();
+    return;
+  }
+  // The target is in this page (same translation): chain to its compiled
+  // code unless the run loop has something to do at this boundary.
+  Asm::Label out, poll;
+  ChainChecks(out, poll);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[off / 4]));
+  a_.Load64(RAX, Mem{RAX});
+  a_.TestRR(RAX, RAX, true);
+  a_.Jcc(kE, out);
+  a_.JmpR(RAX);
+  a_.Bind(poll);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);  // the run loop polls next
+  a_.Bind(out);
+  JumpToEpilogue();
+}
+
+void Compiler::ExitToReg(int reg) {
+  MaterializeFlags();
+  CountRetired(k_);
+  a_.Store64(Mem{RBX, kOffPc}, reg);
+  WriteBackAll();
+  if (reg != RCX) a_.MovRR(RCX, reg, true);
+  // A target in this page (same translation) with compiled code: go on there.
+  Asm::Label out, poll;
+  a_.MovRR(RDX, RCX, true);
+  a_.AluRI(kAnd, RDX, -static_cast<int32_t>(kPageSize) + 3, true);
+  a_.AluRR(kCmp, RDX, R12, true);
+  a_.Jcc(kNE, out);  // another page, or not 4-aligned
+  ChainChecks(out, poll);
+  a_.MovRR(RDX, RCX, false);
+  a_.ShiftRI(kShr, RDX, 2, false);
+  a_.AluRI(kAnd, RDX, kInsnsPerPage - 1, false);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[0]));
+  a_.Load64(RAX, Mem{RAX, 0, RDX, 8});
+  a_.TestRR(RAX, RAX, true);
+  a_.Jcc(kE, out);
+  a_.JmpR(RAX);
+  a_.Bind(poll);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
+  a_.Bind(out);
+  JumpToEpilogue();
+}
+
+void Compiler::CondToCarry(int cond) {
+  a_.Load32(RAX, Mem{RBX, kOffNzcv});
+  a_.ShiftRI(kShr, RAX, 28, false);
+  a_.MovImm(RDX, kCondMask[cond]);
+  a_.BtRR(RDX, RAX, false);
+}
+
+void Compiler::MaterializeFlags() {
+  if (pending_flags_ == FlagsFrom::kNone) return;
+  // NZC from LAHF's AH through the table, V from SETO, into NZCV's top byte
+  // (bits 27:0 of c.nzcv are always zero).
+  a_.Byte(0x9F);                               // lahf
+  a_.Setcc(kO, RAX);                           // seto al
+  a_.Byte(0x0F); a_.Byte(0xB6); a_.Byte(0xCC);  // movzx ecx, ah
+  const int32_t table = kOffFlagTable + (pending_flags_ == FlagsFrom::kSub ? 256 : 0);
+  a_.LoadZx8(RCX, Mem{RBX, table, RCX, 1});
+  a_.OpRR({0xC0}, 4, RAX, false, true);         // shl al, 4
+  a_.Byte(4);
+  a_.OpRR({0x08}, RAX, RCX, false, true);       // or cl, al
+  a_.Store8(Mem{RBX, kOffNzcv + 3}, RCX);
+  pending_flags_ = FlagsFrom::kNone;
+}
+
+int Compiler::X86Cond(int cond, FlagsFrom from) {
+  if (from == FlagsFrom::kNone) return -1;
+  const bool sub = from == FlagsFrom::kSub;
+  int x;
+  switch (cond >> 1) {
+    case 0: x = kE; break;
+    case 1: x = sub ? kAE : kB; break;
+    case 2: x = kS; break;
+    case 3: x = kO; break;
+    case 4:
+      if (!sub) return -1;
+      x = kA;
+      break;
+    case 5: x = kGE; break;
+    case 6: x = kG; break;
+    default: return -1;
+  }
+  return (cond & 1) ? (x ^ 1) : x;
+}
+
+const Insn* Compiler::SoloCopy(const Insn& in) {
+  const int j = in.slot - idx_;
+  Insn* pair = &solo_[2 * j];
+  pair[0] = in;
+  pair[1] = Insn{};
+  pair[1].fn = ReturnToCompiledCode;
+  pair[1].slot = static_cast<uint16_t>(in.slot + 1);
+  return pair;
+}
+
+void Compiler::Fallback(const Insn& in, bool last) {
+  MaterializeFlags();
+  writes_memory_ = true;  // it may
+  WriteBackAll();
+  a_.MovRR(RDI, RBX);
+  a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
+  a_.CallR(RAX);
+  DropAll();  // the handler may have changed any register
+  if (last) {
+    CountRetired(k_);
+    JumpToEpilogue();
+    return;
+  }
+  Asm::Label go_on;
+  a_.OpRR({0x84}, RAX, RAX, false);  // test al, al: a bool's upper bits are undefined
+  a_.Jcc(kNE, go_on);
+  CountRetired(k_);
+  JumpToEpilogue();
+  a_.Bind(go_on);
+}
+
+Asm::Label& Compiler::SlowLabel() {
+  auto stub = std::make_unique<Stub>();
+  stub->k = k_;
+  stub->dirty = 0;
+  for (int h = 0; h < 16; ++h) {
+    stub->owner[h] = host_slot_[h];
+    if (host_slot_[h] >= 0 && dirty_[host_slot_[h]]) stub->dirty |= static_cast<uint16_t>(1u << h);
+  }
+  stubs_.push_back(std::move(stub));
+  return stubs_.back()->slow;
+}
+
+void Compiler::JoinSlow() { a_.Bind(stubs_.back()->join); }
+
+bool IsCondBranch(const Insn& in) {
+  return in.fn != ExecUndefined &&
+         ((in.raw & 0xFF000010) == 0x54000000 || (in.raw & 0x7C000000) == 0x34000000);
+}
+
+// The page offset a direct conditional branch jumps to (-1 if none).
+int64_t BranchTarget(const Insn& in) {
+  const int64_t pc = 4 * static_cast<int64_t>(in.slot);
+  if ((in.raw & 0xFF000010) == 0x54000000 || (in.raw & 0x7E000000) == 0x34000000) {
+    return pc + SignExtend(Bits(in.raw, 23, 5), 19) * 4;
+  }
+  if ((in.raw & 0x7E000000) == 0x36000000) return pc + SignExtend(Bits(in.raw, 18, 5), 14) * 4;
+  return -1;
+}
+
+// Longest trace the compiler makes (instructions).
+constexpr int kMaxTrace = 512;
+
+bool Compiler::Emit() {
+  if (page_.insns[idx_].run_len <= 0) return false;
+  // The trace: the decoded run at idx and, past conditional branches (their
+  // taken side leaves the trace), the runs that follow, up to the first other
+  // block end, a word that no longer matches its decoding, or the page end.
+  int end = idx_;
+  for (;;) {
+    if (end == kInsnsPerPage) {
+      ++end;  // the page-end sentinel
+      break;
+    }
+    if (end - idx_ >= kMaxTrace) break;
+    const Insn& in = page_.insns[end];
+    if (in.fn == nullptr && !DecodeRun(page_, end)) break;
+    uint32_t word;
+    std::memcpy(&word, page_.host + 4 * end, 4);
+    if (in.raw != word) break;
+    ++end;
+    if (in.ends && !IsCondBranch(in)) break;
+    // A conditional branch back to the start closes a loop: stop there, so
+    // the loop's code is all the trace holds (what follows is chained to).
+    if (in.ends && BranchTarget(in) == 4 * idx_) break;
+  }
+  solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(end - idx_) + 2);
+  const int words_end = std::min(end, kInsnsPerPage);
+
+  a_.Load64(R12, Mem{RBX, kOffPc});
+  a_.AluRI(kAnd, R12, -static_cast<int32_t>(kPageSize), true);
+  // A block that branches back to itself keeps guest registers in host
+  // registers across iterations: load the ones it uses first (the first
+  // pass's list); the head of the loop has them clean in these registers.
+  preloading_ = true;
+  for (int slot : preload_) Get(slot);
+  preloading_ = false;
+  // At the head the registers the loop writes count as dirty (the back edge
+  // need not store them), the others are clean.
+  for (int slot : preload_) {
+    head_dirty_[slot] = head_defined_ != nullptr && (*head_defined_)[slot];
+    dirty_[slot] = head_dirty_[slot];
+  }  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
+  // The block's words must still be what it was compiled from: checked on
+  // entry, and on every iteration of a loop that writes memory (its own
+  // stores may change it). Others' writes are seen when the loop leaves
+  // for the run loop's poll and comes back in here.
+  if (loop_validates_) a_.Bind(head_);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(page_.host + 4 * idx_));
+  for (int k = idx_; k < words_end;) {
+    const int32_t disp = 4 * (k - idx_);
+    if (k + 1 < words_end) {
+      const uint64_t two = page_.insns[k].raw | static_cast<uint64_t>(page_.insns[k + 1].raw) << 32;
+      a_.MovImm(RCX, two);
+      a_.AluRM(kCmp, RCX, Mem{RAX, disp}, true);
+      k += 2;
+    } else {
+      a_.OpRM({0x81}, kCmp, Mem{RAX, disp}, false);
+      a_.U32(page_.insns[k].raw);
+      k += 1;
+    }
+    a_.Jcc(kNE, stale_);
+  }
+  if (!loop_validates_) a_.Bind(head_);
+  a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
+
+  for (k_ = idx_; k_ < end; ++k_) {
+    const bool last = k_ == end - 1;
+    if (k_ == kInsnsPerPage) {  // the page-end sentinel: go on in the next page
+      ExitToOffset(kPageSize);
+      break;
+    }
+    const Insn& in = page_.insns[k_];
+    exited_ = false;
+    insn_clock_ = clock_;
+    // Flags left in x86 form by the previous instruction are stored first,
+    // unless a B.cond is to branch on them.
+    if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
+    if (in.fn != ExecUndefined && Translate(*this, a_, in, last)) {
+      ++native_;
+    } else {
+      Fallback(in, last);
+    }
+    // A native translation that ends a block always exits; should the decoder
+    // end a block at an instruction translated as straight-line code, leave
+    // to the next instruction.
+    if (last && !exited_) ExitToOffset(4 * (k_ + 1));
+  }
+
+  // Code changed: write back what is dirty at the head, let the run loop redo it.
+  a_.Bind(stale_);
+  for (int slot : preload_) {
+    if (head_dirty_[slot]) a_.Store64(SlotMem(slot), head_host_[slot]);
+  }
+  a_.StoreImm8(Mem{RBX, kOffJitStale}, 1);
+  JumpToEpilogue();
+
+  // Out-of-line slow paths: write back what was dirty at the jump, run the
+  // instruction's handler, reload the cached registers and rejoin.
+  for (auto& stub : stubs_) {
+    a_.Bind(stub->slow);
+    for (int h = 0; h < 16; ++h) {
+      if (stub->dirty & (1u << h)) a_.Store64(SlotMem(stub->owner[h]), h);
+    }
+    const Insn& in = page_.insns[stub->k];
+    a_.MovRR(RDI, RBX);
+    a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
+    a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
+    a_.CallR(RAX);
+    Asm::Label go_on;
+    a_.OpRR({0x84}, RAX, RAX, false);
+    a_.Jcc(kNE, go_on);
+    CountRetired(stub->k);
+    JumpToEpilogue();
+    a_.Bind(go_on);
+    for (int h = 0; h < 16; ++h) {
+      if (stub->owner[h] >= 0) a_.Load64(h, SlotMem(stub->owner[h]));
+    }
+    a_.Jmp(stub->join);
+  }
+  jp_.solo.push_back(std::move(solo_));
+  return true;
+}
+
+}  // namespace jit
+
+}  // namespace vmd::hvsoft
