@@ -43,6 +43,7 @@ struct BlockCacheEntry {
   uint64_t key = ~0ull;  // pc | el0_tag (pc is 4-aligned here)
   uint64_t gen = 0;
   CodePage* page = nullptr;
+  void* jit = nullptr;   // the block's compiled code, once known (one cache line for both)
 };
 struct BlockCache {
   const Cpu* owner = nullptr;
@@ -150,6 +151,7 @@ void Exit(Cpu& c, hv_exit_reason_t reason) {
 }  // namespace
 
 bool DecodeRun(CodePage& page, int idx) { return DecodeRunImpl(page, idx); }
+void BumpCodeGenForJit() { BumpCodeGen(); }
 
 uint64_t HostCounter() {
   timespec ts;
@@ -307,6 +309,15 @@ void RunCpu(Cpu& c) {
     const int idx = static_cast<int>((c.pc & ~kPageMask) >> 2);
     if (__builtin_expect(bc.key == key && bc.gen == gen, 1)) {
       page = bc.page;
+      if (bc.jit != nullptr && !skip_jit) {
+        JitRun(c, bc.jit);  // counts its blocks and instructions
+        if (c.stop) break;
+        if (c.jit_stale) {
+          c.jit_stale = false;
+          skip_jit = true;  // the interpreter path below re-validates it
+        }
+        continue;
+      }
     } else {
       TlbEntry* e = &TlbSlot(c, c.pc);
       if (__builtin_expect(e->tag_x != ((c.pc & kPageMask) | c.el0_tag), 0)) {
@@ -322,10 +333,12 @@ void RunCpu(Cpu& c) {
       bc.key = key;
       bc.gen = g_code_gen.load(std::memory_order_relaxed);
       bc.page = page;
+      bc.jit = nullptr;
     }
     // ---- a compiled block checks its own words and runs on ----
     if (page->jit != nullptr && page->jit->entry[idx] != nullptr && !skip_jit) {
-      JitRun(c, page->jit->entry[idx]);  // counts its blocks and instructions
+      bc.jit = page->jit->entry[idx];  // the generation covers it: dropping compiled code bumps it
+      JitRun(c, bc.jit);
       if (c.stop) break;
       if (c.jit_stale) {
         c.jit_stale = false;

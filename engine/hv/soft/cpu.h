@@ -162,6 +162,8 @@ void FlushTlb(Cpu& c);
 // Decodes the straight-line run at slot idx of a decoded page (cpu.cc); false
 // if an already decoded slot of it no longer matches memory.
 bool DecodeRun(CodePage& page, int idx);
+// Invalidates every run loop's block cache (jit.cc, when it drops compiled code).
+void BumpCodeGenForJit();
 void DropDecodedCode(Cpu& c);
 void DropDecodedPage(Cpu& c, uint64_t pa_page);
 // The ISS of a data abort for instruction word raw (ISV fields when the

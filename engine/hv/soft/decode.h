@@ -76,6 +76,10 @@ constexpr uint8_t RegSp(uint32_t raw, int lo) { return static_cast<uint8_t>(Bits
 bool DecodeBitMasks(uint32_t n, uint32_t imms, uint32_t immr, bool immediate, int datasize,
                     uint64_t* wmask, uint64_t* tmask);
 
+// True when `i` decoded to the no-operation hint handler (NOP, and the hints
+// without effect here such as PACIASP/AUTIASP/BTI); the JIT emits nothing.
+bool IsNop(const Insn& i);
+
 // The handler every unallocated encoding decodes to.
 bool ExecUndefined(Cpu& c, const Insn& i);
 

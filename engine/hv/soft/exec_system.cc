@@ -140,6 +140,12 @@ bool Brk(Cpu& c, const Insn& i) {
 
 bool Nop(Cpu& c, const Insn& i) { return Next(c, i); }
 
+}  // namespace
+
+bool IsNop(const Insn& i) { return i.fn == Nop; }
+
+namespace {
+
 // Ends the block so the run loop sees new state (ISB, SEV, YIELD...).
 bool NopEndBlock(Cpu& c, const Insn& i) {
   c.pc = PcOf(c, i) + 4;

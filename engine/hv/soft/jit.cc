@@ -77,6 +77,11 @@ JitArena* MakeArena() {
   void* mem = mmap(nullptr, kArenaSize, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mem == MAP_FAILED) return nullptr;
+#ifdef MADV_HUGEPAGE
+  // Compiled code is spread over the arena: huge pages spare the iTLB (an
+  // idle guest's wake-ups run cold code). Advice only; failure is harmless.
+  madvise(mem, kArenaSize, MADV_HUGEPAGE);
+#endif
   auto* arena = new JitArena;
   arena->base = static_cast<uint8_t*>(mem);
   arena->size = kArenaSize;
@@ -98,6 +103,7 @@ JitArena* MakeArena() {
 
 // Forgets every compiled block of the vCPU (the arena is reused from the start).
 void FlushArena(Cpu& c) {
+  BumpCodeGenForJit();  // block caches hold entries into the arena
   for (auto& [pa, page] : c.code) {
     page->jit.reset();
     std::fill(std::begin(page->heat), std::end(page->heat), 0);

@@ -181,6 +181,38 @@ void Compiler::SetHeadState() {
   }
 }
 
+void Compiler::ContinueAfterHandler(int next) {
+  // A block-ending instruction run by its handler (MRS, MSR, SYS, ISB...)
+  // that completed normally left c.pc at the next instruction: chain to its
+  // compiled code as a branch would, unless the handler stopped the run,
+  // went elsewhere (branch, exception: an exception from EL0 changes the
+  // translation regime, hence the EL check against the trace entry's, kept
+  // in the frame's spare slot) or unmasked a pending interrupt.
+  Asm::Label out, poll;
+  a_.OpRM({0x80}, 7, Mem{RBX, kOffStop}, false);
+  a_.Byte(0);
+  a_.Jcc(kNE, out);
+  a_.Lea(RCX, Mem{R12, 4 * next});
+  a_.AluRM(kCmp, RCX, Mem{RBX, kOffPc}, true);
+  a_.Jcc(kNE, out);
+  a_.Load64(RAX, Mem{RBX, kOffEl0Tag});
+  a_.AluRM(kCmp, RAX, Mem{RSP}, true);
+  a_.Jcc(kNE, out);
+  a_.Load32(RAX, Mem{RBX, kOffDaif});
+  a_.Not(RAX, false);
+  a_.AluRM(kAnd, RAX, Mem{RBX, kOffIrqLines}, false);
+  a_.Jcc(kNE, out);
+  ChainChecks(out, poll);
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[next]));
+  a_.Load64(RAX, Mem{RAX});
+  a_.TestRR(RAX, RAX, true);
+  a_.Jcc(kE, out);
+  a_.JmpR(RAX);
+  a_.Bind(poll);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
+  a_.Bind(out);
+}
+
 void Compiler::BackEdge() {
   MaterializeFlags();
   CountRetired(k_);
@@ -332,6 +364,7 @@ void Compiler::Fallback(const Insn& in, bool last) {
   DropAll();  // the handler may have changed any register
   if (last) {
     CountRetired(k_);
+    if (k_ + 1 < kInsnsPerPage) ContinueAfterHandler(k_ + 1);
     JumpToEpilogue();
     return;
   }
@@ -375,6 +408,29 @@ int64_t BranchTarget(const Insn& in) {
 // Longest trace the compiler makes (instructions).
 constexpr int kMaxTrace = 512;
 
+int Compiler::RunEnd(int k, int words_end) const {
+  while (k < words_end && !page_.insns[k].ends) ++k;
+  return std::min(k + 1, words_end);
+}
+
+void Compiler::EmitWordCheck(int from, int to, Asm::Label& fail) {
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(page_.host + 4 * from));
+  for (int k = from; k < to;) {
+    const int32_t disp = 4 * (k - from);
+    if (k + 1 < to) {
+      const uint64_t two = page_.insns[k].raw | static_cast<uint64_t>(page_.insns[k + 1].raw) << 32;
+      a_.MovImm(RCX, two);
+      a_.AluRM(kCmp, RCX, Mem{RAX, disp}, true);
+      k += 2;
+    } else {
+      a_.OpRM({0x81}, kCmp, Mem{RAX, disp}, false);
+      a_.U32(page_.insns[k].raw);
+      k += 1;
+    }
+    a_.Jcc(kNE, fail);
+  }
+}
+
 bool Compiler::Emit() {
   if (page_.insns[idx_].run_len <= 0) return false;
   // The trace: the decoded run at idx and, past conditional branches (their
@@ -403,6 +459,10 @@ bool Compiler::Emit() {
 
   a_.Load64(R12, Mem{RBX, kOffPc});
   a_.AluRI(kAnd, R12, -static_cast<int32_t>(kPageSize), true);
+  // The EL this trace was entered at, in the frame's spare slot (see
+  // ContinueAfterHandler).
+  a_.Load64(RAX, Mem{RBX, kOffEl0Tag});
+  a_.Store64(Mem{RSP}, RAX);
   // A block that branches back to itself keeps guest registers in host
   // registers across iterations: load the ones it uses first (the first
   // pass's list); the head of the loop has them clean in these registers.
@@ -420,21 +480,7 @@ bool Compiler::Emit() {
   // stores may change it). Others' writes are seen when the loop leaves
   // for the run loop's poll and comes back in here.
   if (loop_validates_) a_.Bind(head_);
-  a_.MovImm(RAX, reinterpret_cast<uint64_t>(page_.host + 4 * idx_));
-  for (int k = idx_; k < words_end;) {
-    const int32_t disp = 4 * (k - idx_);
-    if (k + 1 < words_end) {
-      const uint64_t two = page_.insns[k].raw | static_cast<uint64_t>(page_.insns[k + 1].raw) << 32;
-      a_.MovImm(RCX, two);
-      a_.AluRM(kCmp, RCX, Mem{RAX, disp}, true);
-      k += 2;
-    } else {
-      a_.OpRM({0x81}, kCmp, Mem{RAX, disp}, false);
-      a_.U32(page_.insns[k].raw);
-      k += 1;
-    }
-    a_.Jcc(kNE, stale_);
-  }
+  EmitWordCheck(idx_, RunEnd(idx_, words_end), stale_);
   if (!loop_validates_) a_.Bind(head_);
   a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
 
@@ -447,6 +493,20 @@ bool Compiler::Emit() {
     const Insn& in = page_.insns[k_];
     exited_ = false;
     insn_clock_ = clock_;
+    if (k_ != idx_ && page_.insns[k_ - 1].ends) {
+      // A run after a conditional branch: check its words just before it
+      // runs (a trace's entry checks only its first run). Changed code ends
+      // the trace here; the run loop takes it from this PC.
+      MaterializeFlags();
+      auto exit = std::make_unique<CheckExit>();
+      exit->k = k_;
+      for (int h = 0; h < 16; ++h) {
+        exit->owner[h] = host_slot_[h];
+        exit->dirty[h] = host_slot_[h] >= 0 && dirty_[host_slot_[h]];
+      }
+      EmitWordCheck(k_, RunEnd(k_, words_end), exit->fail);
+      check_exits_.push_back(std::move(exit));
+    }
     // Flags left in x86 form by the previous instruction are stored first,
     // unless a B.cond is to branch on them.
     if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
@@ -468,6 +528,18 @@ bool Compiler::Emit() {
   }
   a_.StoreImm8(Mem{RBX, kOffJitStale}, 1);
   JumpToEpilogue();
+
+  // Changed code in a later run of the trace: leave at its start.
+  for (auto& exit : check_exits_) {
+    a_.Bind(exit->fail);
+    for (int h = 0; h < 16; ++h) {
+      if (exit->dirty[h]) a_.Store64(SlotMem(exit->owner[h]), h);
+    }
+    CountRetired(exit->k - 1);
+    a_.Lea(RAX, Mem{R12, 4 * exit->k});
+    a_.Store64(Mem{RBX, kOffPc}, RAX);
+    JumpToEpilogue();
+  }
 
   // Out-of-line slow paths: write back what was dirty at the jump, run the
   // instruction's handler, reload the cached registers and rejoin.

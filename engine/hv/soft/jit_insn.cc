@@ -462,7 +462,7 @@ bool Branches(Compiler& cc, Asm& a, uint32_t raw, bool last) {
 
 bool Translate(Compiler& cc, Asm& a, const Insn& in, bool last) {
   const uint32_t raw = in.raw;
-  if (raw == 0xD503201F) return true;  // NOP
+  if (IsNop(in)) return true;  // NOP and hints that do nothing here
   const uint32_t op0 = Bits(raw, 28, 25);
   if ((op0 & 0xE) == 0x8) {  // data processing, immediate
     switch (Bits(raw, 25, 23)) {

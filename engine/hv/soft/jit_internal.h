@@ -37,6 +37,7 @@ inline constexpr int32_t kOffRetired = offsetof(Cpu, insns_retired);
 inline constexpr int32_t kOffBlocks = offsetof(Cpu, blocks);
 inline constexpr int32_t kOffFlagTable = offsetof(Cpu, jit_flag_table);
 inline constexpr int32_t kOffJitStale = offsetof(Cpu, jit_stale);
+inline constexpr int32_t kOffStop = offsetof(Cpu, stop);
 #pragma GCC diagnostic pop
 static_assert(sizeof(TlbEntry) == 40);
 
@@ -134,7 +135,13 @@ class Compiler {
   int Map(int slot, bool load);
   void JumpToEpilogue();
   void ChainChecks(Asm::Label& out, Asm::Label& poll);
+  void ContinueAfterHandler(int next);
   void CountRetired(int k);
+  // The end (exclusive) of the decoded run starting at slot k.
+  int RunEnd(int k, int words_end) const;
+  // Compares the words of slots [from, to) with memory; jumps to fail if any
+  // differs (clobbers rax, rcx and the flags).
+  void EmitWordCheck(int from, int to, Asm::Label& fail);
   void BackEdge();
   void SetHeadState();
   void NoteUse(int slot);
@@ -148,6 +155,13 @@ class Compiler {
   Asm::Label stale_;
   std::vector<int> epilogue_jumps_;
   std::vector<std::unique_ptr<Stub>> stubs_;
+  struct CheckExit {
+    Asm::Label fail;
+    int k;
+    int owner[16];
+    bool dirty[16];
+  };
+  std::vector<std::unique_ptr<CheckExit>> check_exits_;
   std::unique_ptr<Insn[]> solo_;  // 2 per instruction: the copy and its return stub
   int slot_host_[34];
   bool dirty_[34] = {};
