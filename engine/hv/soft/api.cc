@@ -276,6 +276,8 @@ hv_return_t hv_soft_vcpu_get_stats(hv_vcpu_t vcpu, hv_soft_vcpu_stats_t* stats) 
   stats->blocks = c->blocks;
   stats->tlb_refills = c->tlb_refills;
   stats->decoded_runs = c->decoded_runs;
+  stats->jit_compiles = c->jit_compiles;
+  stats->jit_flushes = c->jit_flushes;
   return HV_SUCCESS;
 }
 

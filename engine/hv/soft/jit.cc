@@ -65,7 +65,7 @@ void JitArenaDeleter::operator()(JitArena* a) const {
 
 namespace {
 
-constexpr size_t kArenaSize = 32u << 20;
+constexpr size_t kArenaSize = 64u << 20;
 // Room a block may need at most (1024 instructions and their slow paths).
 constexpr size_t kMaxBlockBytes = 1u << 20;
 // Callee-saved registers the blocks use (rbx = Cpu, r12 = page VA, the rest
@@ -103,6 +103,7 @@ JitArena* MakeArena() {
 
 // Forgets every compiled block of the vCPU (the arena is reused from the start).
 void FlushArena(Cpu& c) {
+  ++c.jit_flushes;
   BumpCodeGenForJit();  // block caches hold entries into the arena
   for (auto& [pa, page] : c.code) {
     page->jit.reset();
@@ -169,6 +170,7 @@ bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
   }
   arena.used = (arena.used + bytes.size() + 15) & ~size_t{15};
   page.jit->entry[idx] = at;
+  ++c.jit_compiles;
   // VMD_SOFT_JIT_DUMP=DIR writes each block's code to DIR/<pa>-<pc>.bin, for
   // `objdump -D -b binary -m i386:x86-64` (debugging only).
   static const char* dump_dir = std::getenv("VMD_SOFT_JIT_DUMP");

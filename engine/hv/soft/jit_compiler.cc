@@ -373,6 +373,7 @@ void Compiler::Fallback(const Insn& in, bool last) {
   a_.Jcc(kNE, go_on);
   CountRetired(k_);
   JumpToEpilogue();
+  exited_ = false;  // only the handler's "block over" side left; the trace goes on
   a_.Bind(go_on);
 }
 
@@ -406,7 +407,7 @@ int64_t BranchTarget(const Insn& in) {
 }
 
 // Longest trace the compiler makes (instructions).
-constexpr int kMaxTrace = 512;
+constexpr int kMaxTrace = 256;
 
 int Compiler::RunEnd(int k, int words_end) const {
   while (k < words_end && !page_.insns[k].ends) ++k;
@@ -443,6 +444,8 @@ bool Compiler::Emit() {
       break;
     }
     if (end - idx_ >= kMaxTrace) break;
+    // A run that has compiled code of its own is chained to, not copied.
+    if (end != idx_ && jp_.entry[end] != nullptr) break;
     const Insn& in = page_.insns[end];
     if (in.fn == nullptr && !DecodeRun(page_, end)) break;
     uint32_t word;
@@ -513,7 +516,7 @@ bool Compiler::Emit() {
     if (in.fn != ExecUndefined && Translate(*this, a_, in, last)) {
       ++native_;
     } else {
-      Fallback(in, last);
+      Fallback(in, last && in.ends);  // a trace cut short after it: go on below
     }
     // A native translation that ends a block always exits; should the decoder
     // end a block at an instruction translated as straight-line code, leave

@@ -15,6 +15,8 @@ typedef struct {
   uint64_t blocks;         // blocks entered
   uint64_t tlb_refills;    // soft TLB misses that walked
   uint64_t decoded_runs;   // straight-line runs decoded (decode-cache misses)
+  uint64_t jit_compiles;   // traces compiled by the JIT
+  uint64_t jit_flushes;    // times the JIT's code arena filled up and was emptied
 } hv_soft_vcpu_stats_t;
 
 // Counters of `vcpu` since creation. Same ownership rule as the other

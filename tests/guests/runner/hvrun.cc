@@ -204,9 +204,12 @@ int main(int argc, char** argv) {
 #ifdef VMD_HVRUN_SOFT_STATS
     hv_soft_vcpu_stats_t st = {};
     Check(hv_soft_vcpu_get_stats(vcpu, &st), "hv_soft_vcpu_get_stats");
-    std::fprintf(stderr, "hvrun: insns_retired=%llu blocks=%llu tlb_refills=%llu seconds=%.6f\n",
+    std::fprintf(stderr,
+                 "hvrun: insns_retired=%llu blocks=%llu tlb_refills=%llu jit_compiles=%llu "
+                 "jit_flushes=%llu seconds=%.6f\n",
                  (unsigned long long)st.insns_retired, (unsigned long long)st.blocks,
-                 (unsigned long long)st.tlb_refills, secs);
+                 (unsigned long long)st.tlb_refills, (unsigned long long)st.jit_compiles,
+                 (unsigned long long)st.jit_flushes, secs);
 #else
     std::fprintf(stderr, "hvrun: seconds=%.6f (instruction counts need hv/soft)\n", secs);
 #endif
