@@ -22,6 +22,11 @@ constexpr size_t kMaxCodePages = 2048;
 
 constexpr uint32_t kDaifI = 1u << 7, kDaifF = 1u << 6;
 
+// Blocks a run must have interpreted before it compiles any: an idle
+// guest's short wake-ups stay interpreted (compiling their code costs more
+// than it saves), busy runs compile what is hot.
+constexpr uint64_t kJitBusyBlocks = 4096;
+
 // CodePage::heat value of a block the JIT declined: no more attempts.
 constexpr uint8_t kNotCompilable = 0xff;
 
@@ -360,7 +365,7 @@ void RunCpu(Cpu& c) {
       DecodeRun(*page, idx);
       ++c.decoded_runs;
     }
-    if (jit_on && page->heat[idx] != kNotCompilable && ++page->heat[idx] >= jit_threshold) {
+    if (jit_on && blocks >= kJitBusyBlocks && page->heat[idx] != kNotCompilable && ++page->heat[idx] >= jit_threshold) {
       if (JitCompile(c, *page, idx)) continue;  // runs compiled from now on
       page->heat[idx] = kNotCompilable;
     }
