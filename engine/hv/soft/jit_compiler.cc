@@ -408,6 +408,8 @@ int64_t BranchTarget(const Insn& in) {
 
 // Longest trace the compiler makes (instructions).
 constexpr int kMaxTrace = 256;
+// Trace length up to which runs with their own compiled code are copied.
+constexpr int kCopyCompiledRuns = 32;
 
 int Compiler::RunEnd(int k, int words_end) const {
   while (k < words_end && !page_.insns[k].ends) ++k;
@@ -444,8 +446,10 @@ bool Compiler::Emit() {
       break;
     }
     if (end - idx_ >= kMaxTrace) break;
-    // A run that has compiled code of its own is chained to, not copied.
-    if (end != idx_ && jp_.entry[end] != nullptr) break;
+    // A run that has compiled code of its own is chained to, not copied,
+    // once the trace is long enough that copying it would mostly duplicate
+    // code (short traces copy it: a small loop stays one trace).
+    if (end - idx_ >= kCopyCompiledRuns && jp_.entry[end] != nullptr) break;
     const Insn& in = page_.insns[end];
     if (in.fn == nullptr && !DecodeRun(page_, end)) break;
     uint32_t word;
