@@ -314,15 +314,6 @@ void RunCpu(Cpu& c) {
     const int idx = static_cast<int>((c.pc & ~kPageMask) >> 2);
     if (__builtin_expect(bc.key == key && bc.gen == gen, 1)) {
       page = bc.page;
-      if (bc.jit != nullptr && !skip_jit) {
-        JitRun(c, bc.jit);  // counts its blocks and instructions
-        if (c.stop) break;
-        if (c.jit_stale) {
-          c.jit_stale = false;
-          skip_jit = true;  // the interpreter path below re-validates it
-        }
-        continue;
-      }
     } else {
       TlbEntry* e = &TlbSlot(c, c.pc);
       if (__builtin_expect(e->tag_x != ((c.pc & kPageMask) | c.el0_tag), 0)) {
@@ -341,9 +332,11 @@ void RunCpu(Cpu& c) {
       bc.jit = nullptr;
     }
     // ---- a compiled block checks its own words and runs on ----
-    if (page->jit != nullptr && page->jit->entry[idx] != nullptr && !skip_jit) {
-      bc.jit = page->jit->entry[idx];  // the generation covers it: dropping compiled code bumps it
-      JitRun(c, bc.jit);
+    // The block cache keeps the entry once known (the generation covers it:
+    // dropping compiled code bumps it), so a hit does not touch the page.
+    if (bc.jit == nullptr && page->jit != nullptr) bc.jit = page->jit->entry[idx];
+    if (bc.jit != nullptr && !skip_jit) {
+      JitRun(c, bc.jit);  // counts its blocks and instructions
       if (c.stop) break;
       if (c.jit_stale) {
         c.jit_stale = false;

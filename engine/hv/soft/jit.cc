@@ -112,10 +112,39 @@ void FlushArena(Cpu& c) {
   c.jit_arena->used = c.jit_arena->header;
 }
 
+// Copies a compiled trace into the arena, resolves its jumps to the
+// epilogue and makes it the entry of slot idx.
+bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
+  JitArena& arena = *c.jit_arena;
+  auto& bytes = cc.code().bytes();
+  if (bytes.size() > arena.size - arena.used) return false;
+  uint8_t* at = arena.base + arena.used;
+  std::memcpy(at, bytes.data(), bytes.size());
+  for (int f : cc.epilogue_jumps()) {
+    const int64_t rel = arena.epilogue - (at + f + 4);
+    const int32_t rel32 = static_cast<int32_t>(rel);
+    std::memcpy(at + f, &rel32, 4);
+  }
+  arena.used = (arena.used + bytes.size() + 15) & ~size_t{15};
+  page.jit->entry[idx] = at;
+  ++c.jit_compiles;
+  // VMD_SOFT_JIT_DUMP=DIR writes each block's code to DIR/<pa>-<pc>.bin, for
+  // `objdump -D -b binary -m i386:x86-64` (debugging only).
+  static const char* dump_dir = std::getenv("VMD_SOFT_JIT_DUMP");
+  if (dump_dir != nullptr) {
+    char name[512];
+    std::snprintf(name, sizeof(name), "%s/%llx-%llx.bin", dump_dir,
+                  static_cast<unsigned long long>(page.pa + 4 * idx),
+                  static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(at)));
+    if (FILE* f = std::fopen(name, "wb")) {
+      std::fwrite(bytes.data(), 1, bytes.size(), f);
+      std::fclose(f);
+    }
+  }
+  return true;
+}
+
 }  // namespace
-
-
-bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc);
 
 bool JitCompile(Cpu& c, CodePage& page, int idx) {
   if (!kHostHasJit || !JitEnabled()) return false;
@@ -151,40 +180,9 @@ bool JitCompile(Cpu& c, CodePage& page, int idx) {
     });
     if (preload.size() > static_cast<size_t>(jit::kPoolSize)) preload.resize(jit::kPoolSize);
   }
-  jit::Compiler cc(c, page, idx, *page.jit, std::move(preload), first.writes_memory(),
-                   &first.access_sequence(), &first.defined());
+  jit::Compiler cc(c, page, idx, *page.jit, &first, std::move(preload));
   if (!cc.Emit()) return false;
   return Place(c, page, idx, cc);
-}
-
-bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
-  JitArena& arena = *c.jit_arena;
-  auto& bytes = cc.code().bytes();
-  if (bytes.size() > arena.size - arena.used) return false;
-  uint8_t* at = arena.base + arena.used;
-  std::memcpy(at, bytes.data(), bytes.size());
-  for (int f : cc.epilogue_jumps()) {
-    const int64_t rel = arena.epilogue - (at + f + 4);
-    const int32_t rel32 = static_cast<int32_t>(rel);
-    std::memcpy(at + f, &rel32, 4);
-  }
-  arena.used = (arena.used + bytes.size() + 15) & ~size_t{15};
-  page.jit->entry[idx] = at;
-  ++c.jit_compiles;
-  // VMD_SOFT_JIT_DUMP=DIR writes each block's code to DIR/<pa>-<pc>.bin, for
-  // `objdump -D -b binary -m i386:x86-64` (debugging only).
-  static const char* dump_dir = std::getenv("VMD_SOFT_JIT_DUMP");
-  if (dump_dir != nullptr) {
-    char name[512];
-    std::snprintf(name, sizeof(name), "%s/%llx-%llx.bin", dump_dir,
-                  static_cast<unsigned long long>(page.pa + 4 * idx),
-                  static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(at)));
-    if (FILE* f = std::fopen(name, "wb")) {
-      std::fwrite(bytes.data(), 1, bytes.size(), f);
-      std::fclose(f);
-    }
-  }
-  return true;
 }
 
 void JitRun(Cpu& c, void* entry) { c.jit_arena->enter(&c, entry); }

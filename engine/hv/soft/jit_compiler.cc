@@ -26,11 +26,9 @@ using namespace x64;  // NOLINT: register and condition names
 constexpr int kPool[] = {RBP, RSI, RDI, R8, R9, R10, R11, R13, R14, R15};
 static_assert(std::size(kPool) == kPoolSize);
 
-Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload,
-                   bool loop_validates, const std::vector<int>* plan,
-                   const std::array<bool, 34>* defined)
-    : c_(c), page_(page), idx_(idx), jp_(jp), loop_validates_(loop_validates),
-      preload_(std::move(preload)), head_defined_(defined), plan_(plan) {
+Compiler::Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, const Compiler* first,
+                   std::vector<int> preload)
+    : c_(c), page_(page), idx_(idx), jp_(jp), first_(first), preload_(std::move(preload)) {
   std::fill(std::begin(slot_host_), std::end(slot_host_), -1);
   std::fill(std::begin(host_slot_), std::end(host_slot_), -1);
 }
@@ -46,10 +44,11 @@ int Compiler::Evict() {
     if (host_slot_[h] < 0) return h;
     if (stamp_[h] > insn_clock_) continue;
     size_t next;
-    if (plan_ != nullptr) {
-      next = plan_->size() + 1;
-      for (size_t j = pos_; j < plan_->size(); ++j) {
-        if ((*plan_)[j] == host_slot_[h]) {
+    if (first_ != nullptr) {
+      const std::vector<int>& plan = first_->seq_;
+      next = plan.size() + 1;
+      for (size_t j = pos_; j < plan.size(); ++j) {
+        if (plan[j] == host_slot_[h]) {
           next = j;
           break;
         }
@@ -152,9 +151,18 @@ void Compiler::JumpToEpilogue() {
   exited_ = true;
 }
 
+void Compiler::JumpToCompiled(const Mem& entry, Asm::Label& out, Asm::Label& poll) {
+  a_.Load64(RAX, entry);
+  a_.TestRR(RAX, RAX, true);
+  a_.Jcc(kE, out);  // not compiled (yet): the run loop takes it
+  a_.JmpR(RAX);
+  a_.Bind(poll);
+  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);  // the run loop polls next
+  a_.Bind(out);
+}
+
 void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
-  a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);  // cmp byte [..], 0
-  a_.Byte(0);
+  a_.CmpM8I(Mem{RBX, kOffExitRequested}, 0);
   a_.Jcc(kNE, out);
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->epoch_addr()));
   a_.Load64(RAX, Mem{RAX});
@@ -182,6 +190,7 @@ void Compiler::SetHeadState() {
 }
 
 void Compiler::ContinueAfterHandler(int next) {
+  handler_tail_ = true;
   // A block-ending instruction run by its handler (MRS, MSR, SYS, ISB...)
   // that completed normally left c.pc at the next instruction: chain to its
   // compiled code as a branch would, unless the handler stopped the run,
@@ -189,8 +198,7 @@ void Compiler::ContinueAfterHandler(int next) {
   // translation regime, hence the EL check against the trace entry's, kept
   // in the frame's spare slot) or unmasked a pending interrupt.
   Asm::Label out, poll;
-  a_.OpRM({0x80}, 7, Mem{RBX, kOffStop}, false);
-  a_.Byte(0);
+  a_.CmpM8I(Mem{RBX, kOffStop}, 0);
   a_.Jcc(kNE, out);
   a_.Lea(RCX, Mem{R12, 4 * next});
   a_.AluRM(kCmp, RCX, Mem{RBX, kOffPc}, true);
@@ -204,13 +212,7 @@ void Compiler::ContinueAfterHandler(int next) {
   a_.Jcc(kNE, out);
   ChainChecks(out, poll);
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[next]));
-  a_.Load64(RAX, Mem{RAX});
-  a_.TestRR(RAX, RAX, true);
-  a_.Jcc(kE, out);
-  a_.JmpR(RAX);
-  a_.Bind(poll);
-  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
-  a_.Bind(out);
+  JumpToCompiled(Mem{RAX}, out, poll);
 }
 
 void Compiler::BackEdge() {
@@ -230,8 +232,7 @@ void Compiler::BackEdge() {
   // Leave for the run loop on an exit request and every kTimerPollBlocks
   // iterations (it then checks epochs, the timer and interrupts).
   Asm::Label out;
-  a_.OpRM({0x80}, 7, Mem{RBX, kOffExitRequested}, false);
-  a_.Byte(0);
+  a_.CmpM8I(Mem{RBX, kOffExitRequested}, 0);
   a_.Jcc(kNE, out);
   a_.IncDecM32(Mem{RBX, kOffPollCountdown}, true);
   a_.Jcc(kNE, head_);
@@ -263,13 +264,7 @@ void Compiler::ExitToOffset(int64_t off) {
   Asm::Label out, poll;
   ChainChecks(out, poll);
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[off / 4]));
-  a_.Load64(RAX, Mem{RAX});
-  a_.TestRR(RAX, RAX, true);
-  a_.Jcc(kE, out);
-  a_.JmpR(RAX);
-  a_.Bind(poll);
-  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);  // the run loop polls next
-  a_.Bind(out);
+  JumpToCompiled(Mem{RAX}, out, poll);
   JumpToEpilogue();
 }
 
@@ -290,13 +285,7 @@ void Compiler::ExitToReg(int reg) {
   a_.ShiftRI(kShr, RDX, 2, false);
   a_.AluRI(kAnd, RDX, kInsnsPerPage - 1, false);
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(&jp_.entry[0]));
-  a_.Load64(RAX, Mem{RAX, 0, RDX, 8});
-  a_.TestRR(RAX, RAX, true);
-  a_.Jcc(kE, out);
-  a_.JmpR(RAX);
-  a_.Bind(poll);
-  a_.StoreImm32(Mem{RBX, kOffPollCountdown}, 1, false);
-  a_.Bind(out);
+  JumpToCompiled(Mem{RAX, 0, RDX, 8}, out, poll);
   JumpToEpilogue();
 }
 
@@ -311,9 +300,9 @@ void Compiler::MaterializeFlags() {
   if (pending_flags_ == FlagsFrom::kNone) return;
   // NZC from LAHF's AH through the table, V from SETO, into NZCV's top byte
   // (bits 27:0 of c.nzcv are always zero).
-  a_.Byte(0x9F);                               // lahf
-  a_.Setcc(kO, RAX);                           // seto al
-  a_.Byte(0x0F); a_.Byte(0xB6); a_.Byte(0xCC);  // movzx ecx, ah
+  a_.Lahf();
+  a_.Setcc(kO, RAX);  // seto al
+  a_.MovzxEcxAh();
   const int32_t table = kOffFlagTable + (pending_flags_ == FlagsFrom::kSub ? 256 : 0);
   a_.LoadZx8(RCX, Mem{RBX, table, RCX, 1});
   a_.OpRR({0xC0}, 4, RAX, false, true);         // shl al, 4
@@ -353,14 +342,19 @@ const Insn* Compiler::SoloCopy(const Insn& in) {
   return pair;
 }
 
-void Compiler::Fallback(const Insn& in, bool last) {
-  MaterializeFlags();
-  writes_memory_ = true;  // it may
-  WriteBackAll();
+void Compiler::CallHandler(const Insn& in) {
   a_.MovRR(RDI, RBX);
   a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
   a_.CallR(RAX);
+  a_.OpRR({0x84}, RAX, RAX, false);  // test al, al: a bool's upper bits are undefined
+}
+
+void Compiler::Fallback(const Insn& in, bool last) {
+  MaterializeFlags();
+  writes_memory_ = true;  // it may
+  WriteBackAll();
+  CallHandler(in);
   DropAll();  // the handler may have changed any register
   if (last) {
     CountRetired(k_);
@@ -369,7 +363,6 @@ void Compiler::Fallback(const Insn& in, bool last) {
     return;
   }
   Asm::Label go_on;
-  a_.OpRR({0x84}, RAX, RAX, false);  // test al, al: a bool's upper bits are undefined
   a_.Jcc(kNE, go_on);
   CountRetired(k_);
   JumpToEpilogue();
@@ -466,10 +459,12 @@ bool Compiler::Emit() {
 
   a_.Load64(R12, Mem{RBX, kOffPc});
   a_.AluRI(kAnd, R12, -static_cast<int32_t>(kPageSize), true);
-  // The EL this trace was entered at, in the frame's spare slot (see
-  // ContinueAfterHandler).
-  a_.Load64(RAX, Mem{RBX, kOffEl0Tag});
-  a_.Store64(Mem{RSP}, RAX);
+  // The EL this trace was entered at, in the frame's spare slot, for a
+  // trace that ends in a handler call (see ContinueAfterHandler).
+  if (first_ == nullptr || first_->handler_tail_) {
+    a_.Load64(RAX, Mem{RBX, kOffEl0Tag});
+    a_.Store64(Mem{RSP}, RAX);
+  }
   // A block that branches back to itself keeps guest registers in host
   // registers across iterations: load the ones it uses first (the first
   // pass's list); the head of the loop has them clean in these registers.
@@ -479,16 +474,18 @@ bool Compiler::Emit() {
   // At the head the registers the loop writes count as dirty (the back edge
   // need not store them), the others are clean.
   for (int slot : preload_) {
-    head_dirty_[slot] = head_defined_ != nullptr && (*head_defined_)[slot];
+    head_dirty_[slot] = first_ != nullptr && first_->defined_[slot];
     dirty_[slot] = head_dirty_[slot];
   }  std::copy(std::begin(slot_host_), std::end(slot_host_), std::begin(head_host_));
   // The block's words must still be what it was compiled from: checked on
   // entry, and on every iteration of a loop that writes memory (its own
   // stores may change it). Others' writes are seen when the loop leaves
   // for the run loop's poll and comes back in here.
-  if (loop_validates_) a_.Bind(head_);
+  // (A loop validates on every iteration when it writes memory.)
+  const bool loop_validates = first_ == nullptr || first_->writes_memory_;
+  if (loop_validates) a_.Bind(head_);
   EmitWordCheck(idx_, RunEnd(idx_, words_end), stale_);
-  if (!loop_validates_) a_.Bind(head_);
+  if (!loop_validates) a_.Bind(head_);
   a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
 
   for (k_ = idx_; k_ < end; ++k_) {
@@ -517,9 +514,7 @@ bool Compiler::Emit() {
     // Flags left in x86 form by the previous instruction are stored first,
     // unless a B.cond is to branch on them.
     if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
-    if (in.fn != ExecUndefined && Translate(*this, a_, in, last)) {
-      ++native_;
-    } else {
+    if (in.fn == ExecUndefined || !Translate(*this, a_, in, last)) {
       Fallback(in, last && in.ends);  // a trace cut short after it: go on below
     }
     // A native translation that ends a block always exits; should the decoder
@@ -555,13 +550,8 @@ bool Compiler::Emit() {
     for (int h = 0; h < 16; ++h) {
       if (stub->dirty & (1u << h)) a_.Store64(SlotMem(stub->owner[h]), h);
     }
-    const Insn& in = page_.insns[stub->k];
-    a_.MovRR(RDI, RBX);
-    a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
-    a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
-    a_.CallR(RAX);
+    CallHandler(page_.insns[stub->k]);
     Asm::Label go_on;
-    a_.OpRR({0x84}, RAX, RAX, false);
     a_.Jcc(kNE, go_on);
     CountRetired(stub->k);
     JumpToEpilogue();

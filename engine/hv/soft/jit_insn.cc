@@ -312,7 +312,7 @@ bool AddSubCarry(Compiler& cc, Asm& a, uint32_t raw) {
   }
   if (d != n) a.MovRR(d, n, sf);
   a.BtMI(Mem{RBX, kOffNzcv}, 29);
-  if (sub) a.Byte(0xF5);  // cmc
+  if (sub) a.Cmc();
   a.AluRR(sub ? kSbb : kAdc, d, y, sf);
   if (s) cc.SetPendingFlags(sub ? FlagsFrom::kSub : FlagsFrom::kAdd);
   return true;
@@ -330,8 +330,7 @@ bool DataProc1(Compiler& cc, Asm& a, uint32_t raw) {
   if (rd == kSink) return true;
   if (rev) {
     a.MovRR(RAX, n, sf);
-    a.OpRR({0x0F}, 0, RAX, sf);  // bswap rax: 0F C8+r
-    a.bytes().back() = 0xC8;     // (OpRR wrote a ModRM byte: replace it)
+    a.Bswap(RAX, sf);
   } else {
     a.MovImm(RCX, ~0ull);
     a.OpRR({0x0F, 0xBD}, RAX, n, sf);  // bsr: ZF = (n == 0)
@@ -357,8 +356,7 @@ bool Divide(Compiler& cc, Asm& a, uint32_t raw) {
   if (is_signed) {
     a.AluRI(kCmp, m, -1, sf);
     a.Jcc(kE, minus1);
-    if (sf) a.Byte(0x48);
-    a.Byte(0x99);  // cqo / cdq
+    a.SignExtendRaxIntoRdx(sf);
     a.OpRR({0xF7}, 7, m, sf);  // idiv
   } else {
     a.AluRR(kXor, RDX, RDX, false);

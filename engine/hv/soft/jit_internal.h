@@ -50,14 +50,13 @@ class Compiler {
  public:
   // preload: for a block that loops to itself, the guest registers to keep
   // in host registers across iterations (empty: an ordinary block).
-  // loop_validates: such a loop re-checks its words on every iteration
-  // (it writes memory), else only on entry.
-  // plan: the first pass's access sequence (access_sequence()), for
-  // choosing which register to evict.
-  // defined: the first pass's defined(), the registers a loop writes.
-  Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, std::vector<int> preload = {},
-           bool loop_validates = true, const std::vector<int>* plan = nullptr,
-           const std::array<bool, 34>* defined = nullptr);
+  // first: the first pass over the same trace (nullptr when this is it):
+  // its register access order chooses what to evict, the registers it wrote
+  // stay dirty at a loop head, a loop re-checks its words on every iteration
+  // only if it wrote memory, and the entry keeps the EL only if the trace
+  // ends in a handler call.
+  Compiler(Cpu& c, CodePage& page, int idx, JitPage& jp, const Compiler* first = nullptr,
+           std::vector<int> preload = {});
 
   // Emits the block; false if it is not worth compiling. On success the
   // instruction copies it calls handlers with are handed to the JitPage.
@@ -66,11 +65,9 @@ class Compiler {
   // After Emit: whether the block branches to its own start, and the guest
   // register slots it used, in order of first use.
   bool self_loop() const { return self_loop_; }
-  bool writes_memory() const { return writes_memory_; }
   void NoteStore() { writes_memory_ = true; }
   const std::vector<int>& used_slots() const { return used_; }
   const std::vector<int>& access_sequence() const { return seq_; }
-  const std::array<bool, 34>& defined() const { return defined_; }
   // Rel32 fields that jump to the shared epilogue (resolved at placement).
   const std::vector<int>& epilogue_jumps() const { return epilogue_jumps_; }
 
@@ -135,6 +132,12 @@ class Compiler {
   int Map(int slot, bool load);
   void JumpToEpilogue();
   void ChainChecks(Asm::Label& out, Asm::Label& poll);
+  // Jumps to the compiled code whose address is at `entry` (rax-relative
+  // is fine), or to `out` when there is none; binds `poll` (the countdown
+  // ran out: the run loop polls next) and `out` after it.
+  void JumpToCompiled(const Mem& entry, Asm::Label& out, Asm::Label& poll);
+  // Calls the handler of `in` (its solo copy); ZF is set when it ended the block.
+  void CallHandler(const Insn& in);
   void ContinueAfterHandler(int next);
   void CountRetired(int k);
   // The end (exclusive) of the decoded run starting at slot k.
@@ -168,13 +171,12 @@ class Compiler {
   int host_slot_[16];
   uint32_t stamp_[16] = {};
   uint32_t clock_ = 0;
-  int native_ = 0;  // instructions translated natively
   FlagsFrom pending_flags_ = FlagsFrom::kNone;
   bool exited_ = false;  // the current instruction ended the block
   bool writes_memory_ = false;  // a native store or a handler call
-  bool loop_validates_;
+  bool handler_tail_ = false;   // ends in a handler call that may chain on
+  const Compiler* first_;
   std::vector<int> preload_;
-  const std::array<bool, 34>* head_defined_;
   int head_host_[34];
   bool head_dirty_[34] = {};
   std::array<bool, 34> defined_ = {};
@@ -182,7 +184,6 @@ class Compiler {
   bool self_loop_ = false;
   std::vector<int> used_;
   std::vector<int> seq_;  // guest register slots in the order of access
-  const std::vector<int>* plan_;
   size_t pos_ = 0;        // accesses so far
   bool preloading_ = false;
   uint32_t insn_clock_ = 0;  // clock_ when the current instruction began

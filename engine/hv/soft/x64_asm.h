@@ -137,6 +137,12 @@ class Asm {
   void BtRI(int r, int bit, bool w) { OpRR({0x0F, 0xBA}, 4, r, w); Byte(static_cast<uint8_t>(bit)); }
   void BtMI(const Mem& m, int bit) { OpRM({0x0F, 0xBA}, 4, m, false); Byte(static_cast<uint8_t>(bit)); }
   void IncDecM32(const Mem& m, bool dec) { OpRM({0xFF}, dec ? 1 : 0, m, false); }
+  void CmpM8I(const Mem& m, uint8_t imm) { OpRM({0x80}, kCmp, m, false); Byte(imm); }
+  void Bswap(int r, bool w) { Rex(w, 0, -1, r, false); Byte(0x0F); Byte(static_cast<uint8_t>(0xC8 + (r & 7))); }
+  void Lahf() { Byte(0x9F); }              // ah = SF:ZF:0:AF:0:PF:1:CF
+  void MovzxEcxAh() { Byte(0x0F); Byte(0xB6); Byte(0xCC); }  // no REX: rm 4 is ah
+  void Cmc() { Byte(0xF5); }
+  void SignExtendRaxIntoRdx(bool w) { if (w) Byte(0x48); Byte(0x99); }  // cqo / cdq
 
   // ---- control flow ----
   void Push(int r) { if (r >= 8) Byte(0x41); Byte(static_cast<uint8_t>(0x50 + (r & 7))); }
