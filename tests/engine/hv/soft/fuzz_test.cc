@@ -3,7 +3,6 @@
 // as an instruction abort) run from EL1 and EL0 and must end in a
 // well-formed exit.
 #include <random>
-#include <thread>
 
 #include "tests/engine/hv/soft/guest_fixture.h"
 
@@ -26,14 +25,7 @@ TEST_F(RandomCode, RandomInstructionWordsEndInWellFormedExits) {
     SetSys(HV_SYS_REG_SCTLR_EL1, 0x30d00800);
     SetReg(HV_REG_CPSR, round % 2 ? 0x3c5 : 0);
     SetReg(HV_REG_PC, kRamBase + 4 * (rng() % 1024));
-    // A random loop could spin forever: cancel from another thread.
-    std::thread stopper([this] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      hv_vcpu_t v = vcpu_;
-      hv_vcpus_exit(&v, 1);
-    });
-    Run();
-    stopper.join();
+    RunWithCanceller();  // a random loop could spin for ever
     ASSERT_LE(exit_->reason, HV_EXIT_REASON_UNKNOWN);
     ++exits[exit_->reason];
     if (exit_->reason == HV_EXIT_REASON_EXCEPTION) {
@@ -42,11 +34,7 @@ TEST_F(RandomCode, RandomInstructionWordsEndInWellFormedExits) {
                   ec == 0x24 || ec == 0x3c)
           << "EC 0x" << std::hex << ec;
     }
-    // Consume a cancel request that raced with an exception exit.
-    Load({kHvc0}, kRamBase + 0xfff0);
-    SetReg(HV_REG_PC, kRamBase + 0xfff0);
-    SetReg(HV_REG_CPSR, 0x3c5);
-    Run();
+    ConsumeRacedCancel();
   }
   EXPECT_GT(exits[HV_EXIT_REASON_EXCEPTION], 0);
 }

@@ -4,8 +4,10 @@
 #ifndef VMD_TESTS_ENGINE_HV_SOFT_GUEST_FIXTURE_H_
 #define VMD_TESTS_ENGINE_HV_SOFT_GUEST_FIXTURE_H_
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 #include "engine/hv/hv.h"
@@ -51,6 +53,25 @@ class GuestTest : public ::testing::Test {
   }
 
   void Run() { ASSERT_EQ(hv_vcpu_run(vcpu_), HV_SUCCESS); }
+  // Runs code that may loop for ever (random words): another thread cancels
+  // the run after 2 ms.
+  void RunWithCanceller() {
+    std::thread stopper([this] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      hv_vcpu_t v = vcpu_;
+      hv_vcpus_exit(&v, 1);
+    });
+    Run();
+    stopper.join();
+  }
+  // After RunWithCanceller: consumes a cancel request that raced with
+  // another exit (an HVC at the top of RAM, at EL1h).
+  void ConsumeRacedCancel() {
+    Load({kHvc0}, kRamBase + 0xfff0);
+    SetReg(HV_REG_PC, kRamBase + 0xfff0);
+    SetReg(HV_REG_CPSR, 0x3c5);
+    Run();
+  }
   // Runs until the next exit and expects it to be an HVC (EC 0x16).
   void RunToHvc() {
     Run();

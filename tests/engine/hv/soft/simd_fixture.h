@@ -5,11 +5,9 @@
 #ifndef VMD_TESTS_ENGINE_HV_SOFT_SIMD_FIXTURE_H_
 #define VMD_TESTS_ENGINE_HV_SOFT_SIMD_FIXTURE_H_
 
-#include <chrono>
 #include <cstring>
 #include <random>
 #include <span>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -63,23 +61,13 @@ class FpGuestTest : public GuestTest {
       SetSys(HV_SYS_REG_SCTLR_EL1, 0x30d00800 | (round % 4 < 2 ? 2 : 0));
       SetReg(HV_REG_CPSR, round % 2 ? 0x3c5 : 0);
       SetReg(HV_REG_PC, kRamBase + 4 * (rng() % 1024));
-      std::thread stopper([this] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        hv_vcpu_t v = vcpu_;
-        hv_vcpus_exit(&v, 1);
-      });
-      Run();
-      stopper.join();
+      RunWithCanceller();
       ASSERT_LE(exit_->reason, HV_EXIT_REASON_UNKNOWN);
       if (exit_->reason == HV_EXIT_REASON_EXCEPTION) {
         const uint32_t ec = ExceptionClass(exit_->exception.syndrome);
         EXPECT_TRUE(ec == 0x16 || ec == 0x20 || ec == 0x24) << "EC 0x" << std::hex << ec;
       }
-      // Consume a cancel request that raced with an exception exit.
-      Load({kHvc0}, kRamBase + 0xfff0);
-      SetReg(HV_REG_PC, kRamBase + 0xfff0);
-      SetReg(HV_REG_CPSR, 0x3c5);
-      Run();
+      ConsumeRacedCancel();
     }
   }
 };
