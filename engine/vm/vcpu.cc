@@ -60,10 +60,12 @@ Vcpu::Vcpu(int index, VcpuHost* host) : index_(index), host_(host) {}
 
 Vcpu::~Vcpu() { Stop(); }
 
-absl::Status Vcpu::Start() {
+absl::Status Vcpu::Start(bool paused) {
   {
     absl::MutexLock lock(&mu_);
-    stop_ = powered_on_ = start_pending_ = paused_ = parked_ = thread_done_ = false;
+    stop_ = powered_on_ = start_pending_ = parked_ = thread_done_ = false;
+    paused_ = paused;
+    create_result_ = HV_SUCCESS;
     requests_.clear();
   }
   off_requested_ = vtimer_masked_ = false;
@@ -73,7 +75,10 @@ absl::Status Vcpu::Start() {
   mu_.Await(absl::Condition(
       +[](Vcpu* v) ABSL_NO_THREAD_SAFETY_ANALYSIS { return v->created_.load() || v->thread_done_; },
       this));
-  if (!created_.load()) return absl::InternalError(absl::StrFormat("vcpu%d: hv_vcpu_create failed", index_));
+  if (create_result_ != HV_SUCCESS) {
+    return absl::InternalError(
+        absl::StrFormat("vcpu%d: hv_vcpu_create failed: %#x", index_, static_cast<uint32_t>(create_result_)));
+  }
   return absl::OkStatus();
 }
 
@@ -179,6 +184,7 @@ void Vcpu::ThreadMain() {
   if (r != HV_SUCCESS) {
     Log()->error("{}: hv_vcpu_create failed: {:#x}", name, static_cast<uint32_t>(r));
     absl::MutexLock lock(&mu_);
+    create_result_ = r;
     thread_done_ = true;
     return;
   }

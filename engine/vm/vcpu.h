@@ -49,8 +49,10 @@ class Vcpu {
   int index() const { return index_; }
 
   // Starts the thread (named vcpuN), which creates the hypervisor vCPU and waits
-  // until it is powered on. Returns once the hypervisor vCPU exists.
-  absl::Status Start();
+  // until it is powered on, parked if `paused`. Returns once the hypervisor vCPU
+  // exists, or at once if a Halt raced with the start (the thread then ends
+  // without running guest code). Fails only when hv_vcpu_create fails.
+  absl::Status Start(bool paused = false);
   // Ends the thread at the next instruction boundary and joins it. Start may
   // be called again afterwards (a VM reset reuses its vCPUs).
   void Stop();
@@ -122,6 +124,7 @@ class Vcpu {
   bool paused_ ABSL_GUARDED_BY(mu_) = false;
   bool parked_ ABSL_GUARDED_BY(mu_) = false;
   bool thread_done_ ABSL_GUARDED_BY(mu_) = false;
+  hv_return_t create_result_ ABSL_GUARDED_BY(mu_) = HV_SUCCESS;
   std::deque<std::function<void()>> requests_ ABSL_GUARDED_BY(mu_);
 };
 

@@ -388,15 +388,18 @@ Vm::~Vm() {
   if (hv_created_) hv_vm_destroy();
 }
 
-absl::Status Vm::Start(bool paused) { return StartVcpus(paused); }
-
-absl::Status Vm::StartVcpus(bool paused) {
-  for (auto& vcpu : vcpus_) RETURN_IF_ERROR(vcpu->Start());
-  if (paused) {
-    for (auto& vcpu : vcpus_) vcpu->Pause();
+absl::Status Vm::Start(bool paused) {
+  {
     absl::MutexLock lock(&mu_);
-    paused_ = true;
+    paused_ = paused;
   }
+  return StartVcpus();
+}
+
+absl::Status Vm::StartVcpus() {
+  absl::MutexLock pause_lock(&pause_mu_);
+  const bool paused = this->paused();
+  for (auto& vcpu : vcpus_) RETURN_IF_ERROR(vcpu->Start(paused));
   // Logged before the guest runs, so the line never lands inside guest output
   // when a console shares the terminal with the log.
   Log()->info("starting {} vCPU(s), entry {:#x}, device tree at {:#x}", vcpus_.size(), entry_,
@@ -471,13 +474,14 @@ void Vm::SystemReset(bool reset2, uint32_t reset_type, uint64_t cookie) {
 }
 
 void Vm::RequestReset() {
-  {
-    absl::MutexLock lock(&mu_);
-    reset_requested_ = true;
-  }
   // SYSTEM_RESET never returns: no vCPU runs guest code again until the
-  // machine is rebuilt (Wait() restarts them).
+  // machine is rebuilt (Wait() restarts them). The vCPUs are halted before
+  // Wait() can see the request: a halt that came after would land on the
+  // rebuilt machine's new vCPU threads and stop them. (A reset requested while
+  // one is under way may still halt them; its flag then rebuilds once more.)
   for (auto& vcpu : vcpus_) vcpu->Halt();
+  absl::MutexLock lock(&mu_);
+  reset_requested_ = true;
 }
 
 uint64_t Vm::reset_count() const {
@@ -506,13 +510,11 @@ absl::Status Vm::ResetInPlace() {
   rtc_->Reset();
   gpio_->Reset();
   RETURN_IF_ERROR(LoadImages());
-  bool was_paused;
   {
     absl::MutexLock lock(&mu_);
     ++resets_;
-    was_paused = paused_;
   }
-  return StartVcpus(was_paused);  // a paused VM stays paused across a reset
+  return StartVcpus();  // a paused VM stays paused across a reset
 }
 
 absl::Status Vm::LoadImages() {
@@ -553,6 +555,7 @@ void Vm::SendConsoleInput(const uint8_t* data, size_t len) {
 }
 
 absl::Status Vm::Pause() {
+  absl::MutexLock pause_lock(&pause_mu_);
   for (auto& vcpu : vcpus_) vcpu->Pause();
   absl::MutexLock lock(&mu_);
   paused_ = true;
@@ -560,6 +563,7 @@ absl::Status Vm::Pause() {
 }
 
 absl::Status Vm::Resume() {
+  absl::MutexLock pause_lock(&pause_mu_);
   for (auto& vcpu : vcpus_) vcpu->Resume();
   absl::MutexLock lock(&mu_);
   paused_ = false;

@@ -116,7 +116,8 @@ class Vm : public VcpuHost, public PsciHost {
   explicit Vm(const VmSpec& spec, ConsoleOutput console);
   absl::Status Build();
   absl::Status LoadImages();  // kernel, initrd, device tree into RAM; sets entry_ and dtb_addr_
-  absl::Status StartVcpus(bool paused);
+  // Starts every vCPU thread, parked if the VM is paused (paused_).
+  absl::Status StartVcpus();
   void StopVcpus();
   absl::Status ResetInPlace();
   absl::Status BuildVirtio();
@@ -160,6 +161,10 @@ class Vm : public VcpuHost, public PsciHost {
   uint64_t dtb_addr_ = 0;
   std::function<void()> reset_observer_;
 
+  // Held by Pause, Resume and StartVcpus, so a pause cannot slip between a
+  // reset's reading of paused_ and the start of its new vCPU threads. Nothing a
+  // vCPU thread does takes it (Pause waits for vCPU threads while holding it).
+  absl::Mutex pause_mu_ ABSL_ACQUIRED_BEFORE(mu_);
   mutable absl::Mutex mu_;
   std::optional<VmExitInfo> exit_ ABSL_GUARDED_BY(mu_);
   bool reset_requested_ ABSL_GUARDED_BY(mu_) = false;
