@@ -1,6 +1,9 @@
 // Hypervisor.framework's C API (engine/hv/hypervisor.h) on the soft CPU:
 // argument checking, vCPU ownership by thread, and the one VM per process.
 #include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "engine/hv/hypervisor.h"
@@ -23,6 +26,39 @@ Cpu* Owned(hv_vcpu_t id) {
   Cpu* c = vm->FindVcpu(id);
   if (c == nullptr || c->owner != std::this_thread::get_id()) return nullptr;
   return c;
+}
+
+// VMD_SOFT_STATS=SECONDS: every vCPU prints its counters' growth over each
+// period to stderr (at its next exit after the period ends), for finding out
+// what a guest keeps the soft CPU doing, e.g. while it idles.
+int64_t StatsPeriodNs() {
+  static const int64_t period = [] {
+    const char* v = std::getenv("VMD_SOFT_STATS");
+    const double s = v != nullptr ? std::strtod(v, nullptr) : 0;
+    return s > 0 ? static_cast<int64_t>(s * 1e9) : int64_t{0};
+  }();
+  return period;
+}
+
+struct StatsReport {
+  int64_t start_ns = 0;
+  uint64_t runs = 0, insns = 0, blocks = 0, refills = 0, decodes = 0, compiles = 0, exec_ns = 0;
+};
+
+void MaybeReportStats(const Cpu& c, int64_t now_ns) {
+  static thread_local StatsReport last;
+  ++last.runs;
+  if (last.start_ns == 0) last.start_ns = now_ns;
+  const int64_t elapsed = now_ns - last.start_ns;
+  if (elapsed < StatsPeriodNs()) return;
+  std::fprintf(stderr,
+               "hv/soft vcpu%" PRIu64 ": %.1f s: %" PRIu64 " runs, %" PRIu64 " insns, %" PRIu64 " blocks, %" PRIu64
+               " TLB refills, %" PRIu64 " decodes, %" PRIu64 " compiles, %.1f ms in hv_vcpu_run\n",
+               static_cast<uint64_t>(c.id), static_cast<double>(elapsed) / 1e9, last.runs, c.insns_retired - last.insns,
+               c.blocks - last.blocks, c.tlb_refills - last.refills, c.decoded_runs - last.decodes,
+               c.jit_compiles - last.compiles, static_cast<double>(c.exec_time_ns - last.exec_ns) / 1e6);
+  last = {now_ns,        0,           c.insns_retired, c.blocks, c.tlb_refills, c.decoded_runs,
+          c.jit_compiles, c.exec_time_ns};
 }
 
 }  // namespace
@@ -107,9 +143,13 @@ hv_return_t hv_vcpu_run(hv_vcpu_t vcpu) {
   if (c == nullptr) return HV_BAD_ARGUMENT;
   const auto start = std::chrono::steady_clock::now();
   vmd::hvsoft::RunCpu(*c);
+  const auto end = std::chrono::steady_clock::now();
   c->exec_time_ns += static_cast<uint64_t>(
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
-          .count());
+      std::chrono::duration_cast<std::chrono::nanoseconds>(end - start).count());
+  if (vmd::hvsoft::StatsPeriodNs() != 0) {
+    vmd::hvsoft::MaybeReportStats(
+        *c, std::chrono::duration_cast<std::chrono::nanoseconds>(end.time_since_epoch()).count());
+  }
   return HV_SUCCESS;
 }
 
