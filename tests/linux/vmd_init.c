@@ -45,6 +45,7 @@
 #define SYS_pread64 67
 #define SYS_pwrite64 68
 #define SYS_ppoll 73
+#define SYS_signalfd4 74
 #define SYS_sync 81
 #define SYS_fsync 82
 #define SYS_nanosleep 101
@@ -59,6 +60,7 @@
 #define SYS_mmap 222
 #define SYS_exit 93
 #define SYS_kill 129
+#define SYS_rt_sigprocmask 135
 #define SYS_reboot 142
 #define SYS_setsid 157
 #define SYS_clone 220
@@ -78,6 +80,8 @@
 #define SIGTERM 15
 #define SIGKILL 9
 #define WNOHANG 1
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
 #define POLLIN 1
 #define TIOCSCTTY 0x540E
 #define EV_KEY 1
@@ -240,6 +244,9 @@ static int open_input(struct pollfd* fds, int max) {
 static long spawn_shell(void) {
   long pid = sys6(SYS_clone, SIGCHLD, 0, 0, 0, 0, 0);
   if (pid == 0) {
+    /* A blocked mask survives execve: the shell gets SIGCHLD back. */
+    unsigned long chld = 1ul << (SIGCHLD - 1);
+    sys6(SYS_rt_sigprocmask, SIG_UNBLOCK, (long)&chld, 0, 8, 0, 0);
     sys(SYS_setsid, 0, 0, 0);
     sys(SYS_ioctl, 0, TIOCSCTTY, 0);
     static char* const argv[] = {"sh", 0};
@@ -251,15 +258,29 @@ static long spawn_shell(void) {
   return pid;
 }
 
+/* SIGCHLD as a file descriptor (signalfd), so the wait below sleeps until
+ * an input event or a child's exit instead of waking on a timer: an idle VM's
+ * guest then only wakes for the kernel's own work. -1 if the kernel lacks it
+ * (the loop then polls every 200 ms). */
+static int child_exit_fd(void) {
+  unsigned long chld = 1ul << (SIGCHLD - 1);
+  if (sys6(SYS_rt_sigprocmask, SIG_BLOCK, (long)&chld, 0, 8, 0, 0) != 0) return -1;
+  long fd = sys6(SYS_signalfd4, -1, (long)&chld, 8, O_NONBLOCK | O_CLOEXEC, 0, 0);
+  if (fd < 0) sys6(SYS_rt_sigprocmask, SIG_UNBLOCK, (long)&chld, 0, 8, 0, 0);
+  return (int)fd;
+}
+
 static void run_until_power_button(int with_shell) {
-  struct pollfd fds[8];
+  struct pollfd fds[9];
   int nfds = open_input(fds, 8);
   say(nfds > 0 ? "vmd-init: power button armed\n" : "vmd-init: no input device, power button inactive\n");
+  int chld_fd = child_exit_fd();
   long shell = with_shell ? spawn_shell() : -2;
+  int nall = nfds;
+  if (chld_fd >= 0) fds[nall++] = (struct pollfd){chld_fd, POLLIN, 0};
   for (;;) {
     struct { long sec, nsec; } tick = {0, 200 * 1000 * 1000};
-    long r = nfds > 0 ? sys6(SYS_ppoll, (long)fds, nfds, (long)&tick, 0, 8, 0) : 0;
-    if (nfds == 0) sys6(SYS_ppoll, 0, 0, (long)&tick, 0, 8, 0);
+    long r = sys6(SYS_ppoll, nall > 0 ? (long)fds : 0, nall, chld_fd >= 0 ? 0 : (long)&tick, 0, 8, 0);
     for (int i = 0; r > 0 && i < nfds; i++) {
       struct input_event ev;
       while (sys(SYS_read, fds[i].fd, &ev, sizeof(ev)) == (long)sizeof(ev)) {
@@ -269,11 +290,20 @@ static void run_until_power_button(int with_shell) {
         }
       }
     }
-    int status = 0;
-    long done = sys6(SYS_wait4, -1, (long)&status, WNOHANG, 0, 0, 0);
-    if (done == shell) {
-      say("vmd-init: shell exited\n");
-      power_off();
+    if (chld_fd >= 0) {
+      char info[128]; /* struct signalfd_siginfo: drained, the reaping below does the rest */
+      while (sys(SYS_read, chld_fd, info, sizeof(info)) == (long)sizeof(info)) {
+      }
+    }
+    /* Every child that ended: the shell, and orphans init inherited. */
+    for (;;) {
+      int status = 0;
+      long done = sys6(SYS_wait4, -1, (long)&status, WNOHANG, 0, 0, 0);
+      if (done <= 0) break;
+      if (done == shell) {
+        say("vmd-init: shell exited\n");
+        power_off();
+      }
     }
   }
 }

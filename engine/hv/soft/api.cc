@@ -43,22 +43,51 @@ int64_t StatsPeriodNs() {
 struct StatsReport {
   int64_t start_ns = 0;
   uint64_t runs = 0, insns = 0, blocks = 0, refills = 0, decodes = 0, compiles = 0, exec_ns = 0;
+  // Exits by kind: canceled, vtimer, WFI/WFE, data abort (MMIO), system
+  // register, HVC/SMC, anything else.
+  uint64_t canceled = 0, vtimer = 0, wfx = 0, mmio = 0, sysreg = 0, call = 0, other = 0;
 };
+
+void CountExit(StatsReport& r, const hv_vcpu_exit_t& e) {
+  if (e.reason == HV_EXIT_REASON_CANCELED) {
+    ++r.canceled;
+  } else if (e.reason == HV_EXIT_REASON_VTIMER_ACTIVATED) {
+    ++r.vtimer;
+  } else {
+    switch (e.exception.syndrome >> 26) {
+      case 0x01: ++r.wfx; break;
+      case 0x24: ++r.mmio; break;
+      case 0x18: ++r.sysreg; break;
+      case 0x16: case 0x17: ++r.call; break;
+      default: ++r.other; break;
+    }
+  }
+}
 
 void MaybeReportStats(const Cpu& c, int64_t now_ns) {
   static thread_local StatsReport last;
   ++last.runs;
+  CountExit(last, c.exit_info);
   if (last.start_ns == 0) last.start_ns = now_ns;
   const int64_t elapsed = now_ns - last.start_ns;
   if (elapsed < StatsPeriodNs()) return;
   std::fprintf(stderr,
                "hv/soft vcpu%" PRIu64 ": %.1f s: %" PRIu64 " runs, %" PRIu64 " insns, %" PRIu64 " blocks, %" PRIu64
-               " TLB refills, %" PRIu64 " decodes, %" PRIu64 " compiles, %.1f ms in hv_vcpu_run\n",
+               " TLB refills, %" PRIu64 " decodes, %" PRIu64 " compiles, %.1f ms in hv_vcpu_run; exits: %" PRIu64
+               " canceled, %" PRIu64 " vtimer, %" PRIu64 " WFx, %" PRIu64 " MMIO, %" PRIu64 " sysreg, %" PRIu64
+               " HVC/SMC, %" PRIu64 " other\n",
                static_cast<uint64_t>(c.id), static_cast<double>(elapsed) / 1e9, last.runs, c.insns_retired - last.insns,
                c.blocks - last.blocks, c.tlb_refills - last.refills, c.decoded_runs - last.decodes,
-               c.jit_compiles - last.compiles, static_cast<double>(c.exec_time_ns - last.exec_ns) / 1e6);
-  last = {now_ns,        0,           c.insns_retired, c.blocks, c.tlb_refills, c.decoded_runs,
-          c.jit_compiles, c.exec_time_ns};
+               c.jit_compiles - last.compiles, static_cast<double>(c.exec_time_ns - last.exec_ns) / 1e6,
+               last.canceled, last.vtimer, last.wfx, last.mmio, last.sysreg, last.call, last.other);
+  last = StatsReport{};
+  last.start_ns = now_ns;
+  last.insns = c.insns_retired;
+  last.blocks = c.blocks;
+  last.refills = c.tlb_refills;
+  last.decodes = c.decoded_runs;
+  last.compiles = c.jit_compiles;
+  last.exec_ns = c.exec_time_ns;
 }
 
 }  // namespace
