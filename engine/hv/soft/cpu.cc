@@ -271,6 +271,9 @@ void RunCpu(Cpu& c) {
   BlockCacheEntry* const block_cache = cache.entries;
   const bool jit_on = JitEnabled();
   const uint32_t jit_threshold = std::clamp<uint32_t>(JitThreshold(), 1, kNotCompilable - 1);
+  // Threshold 1 (tests, for coverage) compiles every block at its first
+  // entry, busy run or not.
+  const uint64_t jit_busy_blocks = jit_threshold == 1 ? 0 : kJitBusyBlocks;
   bool skip_jit = false;
   for (;;) {
     // ---- block boundary: requests, invalidations, timer, interrupts ----
@@ -339,8 +342,12 @@ void RunCpu(Cpu& c) {
       JitRun(c, bc.jit);  // counts its blocks and instructions
       if (c.stop) break;
       if (c.jit_stale) {
+        // A compiled block found words of its trace changed (on entry, where
+        // it checks every run it reaches before its first store): drop the
+        // page's decoding and compiled code; it is decoded afresh below.
         c.jit_stale = false;
-        skip_jit = true;  // the interpreter path below re-validates it
+        ResetPage(*page);
+        skip_jit = true;
       }
       continue;
     }
@@ -358,7 +365,7 @@ void RunCpu(Cpu& c) {
       DecodeRun(*page, idx);
       ++c.decoded_runs;
     }
-    if (jit_on && blocks >= kJitBusyBlocks && page->heat[idx] != kNotCompilable && ++page->heat[idx] >= jit_threshold) {
+    if (jit_on && blocks >= jit_busy_blocks && page->heat[idx] != kNotCompilable && ++page->heat[idx] >= jit_threshold) {
       if (JitCompile(c, *page, idx)) continue;  // runs compiled from now on
       page->heat[idx] = kNotCompilable;
     }

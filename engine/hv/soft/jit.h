@@ -39,8 +39,9 @@ struct JitArenaDeleter {
 
 // Process-wide settings, read from the environment once:
 //   VMD_SOFT_JIT=0 turns the JIT off (the interpreter runs everything);
-//   VMD_SOFT_JIT_THRESHOLD=N compiles a block on its N-th entry (default 16;
-//   0 or 1 compile on the first entry, which tests use for coverage).
+//   VMD_SOFT_JIT_THRESHOLD=N compiles a block on its N-th entry once the run
+//   has interpreted 4096 blocks (default 16; 0 or 1 compile every block on
+//   its first entry, busy run or not, which tests use for coverage).
 bool JitEnabled();
 uint32_t JitThreshold();
 // For in-process tests: override both (threshold 0 = first entry).

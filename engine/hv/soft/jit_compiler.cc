@@ -119,12 +119,11 @@ void Compiler::DropAll() {
   std::fill(std::begin(dirty_), std::end(dirty_), false);
 }
 
-void Compiler::CountRetired(int k) {
-  // Instructions of the trace run up to and including slot k (the sentinel
-  // slot is not an instruction).
-  const int n = std::min(k, kInsnsPerPage - 1) - idx_ + 1;
-  a_.AluMI(kAdd, Mem{RBX, kOffRetired}, n, true);
+int Compiler::RetiredThrough(int k) const {
+  return retired_before_ + std::min(k, kInsnsPerPage - 1) - seg_start_ + 1;
 }
+
+void Compiler::CountRetiredN(int n) { a_.AluMI(kAdd, Mem{RBX, kOffRetired}, n, true); }
 
 Compiler::RegState Compiler::Save() const {
   RegState st;
@@ -290,8 +289,10 @@ void Compiler::ExitToReg(int reg) {
 }
 
 void Compiler::CondToCarry(int cond) {
-  a_.Load32(RAX, Mem{RBX, kOffNzcv});
-  a_.ShiftRI(kShr, RAX, 28, false);
+  // NZCV is bits 31:28: read the byte MaterializeFlags stores, as a byte
+  // (a wider load right after a byte store would stall store forwarding).
+  a_.LoadZx8(RAX, Mem{RBX, kOffNzcv + 3});
+  a_.ShiftRI(kShr, RAX, 4, false);
   a_.MovImm(RDX, kCondMask[cond]);
   a_.BtRR(RDX, RAX, false);
 }
@@ -332,9 +333,8 @@ int Compiler::X86Cond(int cond, FlagsFrom from) {
   return (cond & 1) ? (x ^ 1) : x;
 }
 
-const Insn* Compiler::SoloCopy(const Insn& in) {
-  const int j = in.slot - idx_;
-  Insn* pair = &solo_[2 * j];
+const Insn* Compiler::SoloCopy(const Insn& in, int pos) {
+  Insn* pair = &solo_[2 * pos];
   pair[0] = in;
   pair[1] = Insn{};
   pair[1].fn = ReturnToCompiledCode;
@@ -342,9 +342,9 @@ const Insn* Compiler::SoloCopy(const Insn& in) {
   return pair;
 }
 
-void Compiler::CallHandler(const Insn& in) {
+void Compiler::CallHandler(const Insn& in, int pos) {
   a_.MovRR(RDI, RBX);
-  a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in)));
+  a_.MovImm(RSI, reinterpret_cast<uint64_t>(SoloCopy(in, pos)));
   a_.MovImm(RAX, reinterpret_cast<uint64_t>(in.fn));
   a_.CallR(RAX);
   a_.OpRR({0x84}, RAX, RAX, false);  // test al, al: a bool's upper bits are undefined
@@ -352,9 +352,9 @@ void Compiler::CallHandler(const Insn& in) {
 
 void Compiler::Fallback(const Insn& in, bool last) {
   MaterializeFlags();
-  writes_memory_ = true;  // it may
+  NoteStore();  // it may write memory
   WriteBackAll();
-  CallHandler(in);
+  CallHandler(in, RetiredThrough(k_) - 1);
   DropAll();  // the handler may have changed any register
   if (last) {
     CountRetired(k_);
@@ -373,6 +373,7 @@ void Compiler::Fallback(const Insn& in, bool last) {
 Asm::Label& Compiler::SlowLabel() {
   auto stub = std::make_unique<Stub>();
   stub->k = k_;
+  stub->pos = RetiredThrough(k_) - 1;
   stub->dirty = 0;
   for (int h = 0; h < 16; ++h) {
     stub->owner[h] = host_slot_[h];
@@ -427,35 +428,82 @@ void Compiler::EmitWordCheck(int from, int to, Asm::Label& fail) {
   }
 }
 
-bool Compiler::Emit() {
-  if (page_.insns[idx_].run_len <= 0) return false;
+// Segments a trace may have (direct B/BL it follows, plus one).
+constexpr int kMaxSegments = 8;
+
+// The slot a direct B or BL jumps to in this page (-1 if none).
+int DirectJumpSlot(const Insn& in) {
+  if (in.fn == ExecUndefined || (in.raw & 0x7C000000) != 0x14000000) return -1;
+  const int64_t off = 4 * static_cast<int64_t>(in.slot) + SignExtend(Bits(in.raw, 25, 0), 26) * 4;
+  return off >= 0 && off < static_cast<int64_t>(kPageSize) ? static_cast<int>(off / 4) : -1;
+}
+
+bool Compiler::CanFollow(int t, int start, int end, int total) const {
+  // Not the trace's start (a loop: the back edge handles it), nothing the
+  // trace already holds, and only while the trace is short or the target has
+  // no compiled code of its own to chain to.
+  if (t < 0 || t == idx_ || static_cast<int>(segs_.size()) + 2 > kMaxSegments) return false;
+  if (total + (end - start) + 1 >= kMaxTrace) return false;
+  if (total + (end - start) >= kCopyCompiledRuns && jp_.entry[t] != nullptr) return false;
+  if (t >= start && t < end) return false;
+  for (const Segment& seg : segs_) {
+    if (t >= seg.start && t < seg.end) return false;
+  }
+  const Insn& in = page_.insns[t];
+  if (in.fn == nullptr && !DecodeRun(page_, t)) return false;
+  uint32_t word;
+  std::memcpy(&word, page_.host + 4 * t, 4);
+  return in.raw == word;
+}
+
+void Compiler::BuildTrace() {
   // The trace: the decoded run at idx and, past conditional branches (their
   // taken side leaves the trace), the runs that follow, up to the first other
   // block end, a word that no longer matches its decoding, or the page end.
-  int end = idx_;
+  // A direct B or BL to elsewhere in the page does not end it: the trace goes
+  // on at the target as a new segment (an interpreter's dispatch then sits in
+  // each case's trace instead of being a trace of its own).
+  segs_.clear();
+  int start = idx_, end = idx_, total = 0;
   for (;;) {
     if (end == kInsnsPerPage) {
       ++end;  // the page-end sentinel
       break;
     }
-    if (end - idx_ >= kMaxTrace) break;
+    if (total + end - start >= kMaxTrace) break;
     // A run that has compiled code of its own is chained to, not copied,
     // once the trace is long enough that copying it would mostly duplicate
     // code (short traces copy it: a small loop stays one trace).
-    if (end - idx_ >= kCopyCompiledRuns && jp_.entry[end] != nullptr) break;
+    if (end > start && total + end - start >= kCopyCompiledRuns && jp_.entry[end] != nullptr) break;
     const Insn& in = page_.insns[end];
     if (in.fn == nullptr && !DecodeRun(page_, end)) break;
     uint32_t word;
     std::memcpy(&word, page_.host + 4 * end, 4);
     if (in.raw != word) break;
     ++end;
-    if (in.ends && !IsCondBranch(in)) break;
+    if (in.ends && !IsCondBranch(in)) {
+      const int t = DirectJumpSlot(in);
+      if (!CanFollow(t, start, end, total)) break;
+      segs_.push_back({start, end});
+      total += end - start;
+      start = end = t;
+      continue;
+    }
     // A conditional branch back to the start closes a loop: stop there, so
     // the loop's code is all the trace holds (what follows is chained to).
     if (in.ends && BranchTarget(in) == 4 * idx_) break;
   }
-  solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(end - idx_) + 2);
-  const int words_end = std::min(end, kInsnsPerPage);
+  segs_.push_back({start, end});
+}
+
+bool Compiler::Emit() {
+  if (page_.insns[idx_].run_len <= 0) return false;
+  BuildTrace();
+  int slots = 0;
+  for (const Segment& seg : segs_) slots += seg.end - seg.start;
+  solo_ = std::make_unique<Insn[]>(2 * static_cast<size_t>(slots) + 2);
+  seg_start_ = idx_;
+  retired_before_ = 0;
 
   a_.Load64(R12, Mem{RBX, kOffPc});
   a_.AluRI(kAnd, R12, -static_cast<int32_t>(kPageSize), true);
@@ -484,43 +532,73 @@ bool Compiler::Emit() {
   // (A loop validates on every iteration when it writes memory.)
   const bool loop_validates = first_ == nullptr || first_->writes_memory_;
   if (loop_validates) a_.Bind(head_);
-  EmitWordCheck(idx_, RunEnd(idx_, words_end), stale_);
+  // Runs the trace reaches before its first write to memory (all of them if
+  // it has none, per the first pass) are checked here, at once: nothing in
+  // the trace can change them before they run. Later runs are checked just
+  // before they run. The first pass checks only the first run here.
+  entry_checked_until_ = first_ == nullptr ? 0 : first_->writes_memory_ ? first_->first_write_pos_ : slots;
+  {
+    int before = 0;
+    for (const Segment& seg : segs_) {
+      const int words_end = std::min(seg.end, kInsnsPerPage);
+      for (int k = seg.start; k < words_end; ++k) {
+        if (k != seg.start && !page_.insns[k - 1].ends) continue;
+        if (k != idx_ && before + (k - seg.start) > entry_checked_until_) break;
+        EmitWordCheck(k, RunEnd(k, words_end), stale_);
+      }
+      before += words_end - seg.start;
+    }
+  }
   if (!loop_validates) a_.Bind(head_);
   a_.AluMI(kAdd, Mem{RBX, kOffBlocks}, 1, true);
 
-  for (k_ = idx_; k_ < end; ++k_) {
-    const bool last = k_ == end - 1;
-    if (k_ == kInsnsPerPage) {  // the page-end sentinel: go on in the next page
-      ExitToOffset(kPageSize);
-      break;
-    }
-    const Insn& in = page_.insns[k_];
-    exited_ = false;
-    insn_clock_ = clock_;
-    if (k_ != idx_ && page_.insns[k_ - 1].ends) {
-      // A run after a conditional branch: check its words just before it
-      // runs (a trace's entry checks only its first run). Changed code ends
-      // the trace here; the run loop takes it from this PC.
-      MaterializeFlags();
-      auto exit = std::make_unique<CheckExit>();
-      exit->k = k_;
-      for (int h = 0; h < 16; ++h) {
-        exit->owner[h] = host_slot_[h];
-        exit->dirty[h] = host_slot_[h] >= 0 && dirty_[host_slot_[h]];
+  for (size_t n = 0; n < segs_.size(); ++n) {
+    seg_start_ = segs_[n].start;
+    const int end = segs_[n].end;
+    const int words_end = std::min(end, kInsnsPerPage);
+    const bool final_segment = n + 1 == segs_.size();
+    for (k_ = seg_start_; k_ < end; ++k_) {
+      const bool last = final_segment && k_ == end - 1;
+      if (k_ == kInsnsPerPage) {  // the page-end sentinel: go on in the next page
+        ExitToOffset(kPageSize);
+        break;
       }
-      EmitWordCheck(k_, RunEnd(k_, words_end), exit->fail);
-      check_exits_.push_back(std::move(exit));
+      const Insn& in = page_.insns[k_];
+      exited_ = false;
+      insn_clock_ = clock_;
+      const bool run_start = (k_ != seg_start_ && page_.insns[k_ - 1].ends) || (k_ == seg_start_ && n > 0);
+      if (run_start && RetiredThrough(k_) - 1 > entry_checked_until_) {
+        // A run after a conditional branch or a followed B: check its words
+        // just before it runs (a trace's entry checks only its first run).
+        // Changed code ends the trace here; the run loop takes it from this PC.
+        MaterializeFlags();
+        auto exit = std::make_unique<CheckExit>();
+        exit->k = k_;
+        exit->retired = RetiredThrough(k_) - 1;
+        for (int h = 0; h < 16; ++h) {
+          exit->owner[h] = host_slot_[h];
+          exit->dirty[h] = host_slot_[h] >= 0 && dirty_[host_slot_[h]];
+        }
+        EmitWordCheck(k_, RunEnd(k_, words_end), exit->fail);
+        check_exits_.push_back(std::move(exit));
+      }
+      // Flags left in x86 form by the previous instruction are stored first,
+      // unless a B.cond is to branch on them.
+      if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
+      if (!final_segment && k_ == end - 1) {
+        // The B or BL this segment ends in: the trace goes on at its target.
+        if (Bit(in.raw, 31)) a_.Lea(Def(30), Mem{R12, 4 * (k_ + 1)});
+        continue;
+      }
+      if (in.fn == ExecUndefined || !Translate(*this, a_, in, last)) {
+        Fallback(in, last && in.ends);  // a trace cut short after it: go on below
+      }
+      // A native translation that ends a block always exits; should the decoder
+      // end a block at an instruction translated as straight-line code, leave
+      // to the next instruction.
+      if (last && !exited_) ExitToOffset(4 * (k_ + 1));
     }
-    // Flags left in x86 form by the previous instruction are stored first,
-    // unless a B.cond is to branch on them.
-    if ((in.raw & 0xFF000010) != 0x54000000 || in.fn == ExecUndefined) MaterializeFlags();
-    if (in.fn == ExecUndefined || !Translate(*this, a_, in, last)) {
-      Fallback(in, last && in.ends);  // a trace cut short after it: go on below
-    }
-    // A native translation that ends a block always exits; should the decoder
-    // end a block at an instruction translated as straight-line code, leave
-    // to the next instruction.
-    if (last && !exited_) ExitToOffset(4 * (k_ + 1));
+    retired_before_ += std::min(end, kInsnsPerPage) - seg_start_;
   }
 
   // Code changed: write back what is dirty at the head, let the run loop redo it.
@@ -537,7 +615,7 @@ bool Compiler::Emit() {
     for (int h = 0; h < 16; ++h) {
       if (exit->dirty[h]) a_.Store64(SlotMem(exit->owner[h]), h);
     }
-    CountRetired(exit->k - 1);
+    CountRetiredN(exit->retired);
     a_.Lea(RAX, Mem{R12, 4 * exit->k});
     a_.Store64(Mem{RBX, kOffPc}, RAX);
     JumpToEpilogue();
@@ -550,10 +628,10 @@ bool Compiler::Emit() {
     for (int h = 0; h < 16; ++h) {
       if (stub->dirty & (1u << h)) a_.Store64(SlotMem(stub->owner[h]), h);
     }
-    CallHandler(page_.insns[stub->k]);
+    CallHandler(page_.insns[stub->k], stub->pos);
     Asm::Label go_on;
     a_.Jcc(kNE, go_on);
-    CountRetired(stub->k);
+    CountRetiredN(stub->pos + 1);
     JumpToEpilogue();
     a_.Bind(go_on);
     for (int h = 0; h < 16; ++h) {

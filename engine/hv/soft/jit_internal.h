@@ -65,7 +65,10 @@ class Compiler {
   // After Emit: whether the block branches to its own start, and the guest
   // register slots it used, in order of first use.
   bool self_loop() const { return self_loop_; }
-  void NoteStore() { writes_memory_ = true; }
+  void NoteStore() {
+    if (!writes_memory_) first_write_pos_ = RetiredThrough(k_) - 1;
+    writes_memory_ = true;
+  }
   const std::vector<int>& used_slots() const { return used_; }
   const std::vector<int>& access_sequence() const { return seq_; }
   // Rel32 fields that jump to the shared epilogue (resolved at placement).
@@ -122,12 +125,15 @@ class Compiler {
   struct Stub {
     Asm::Label slow, join;
     int k;
+    int pos;  // the instruction's position in the trace (0-based)
     uint16_t dirty;  // pool indexes dirty at the jump
     int owner[16];
   };
   void Fallback(const Insn& in, bool last);
   void DropAll();
-  const Insn* SoloCopy(const Insn& in);
+  // The copy of `in` (at trace position `pos`) its handler is called with,
+  // followed by a stub that returns to compiled code.
+  const Insn* SoloCopy(const Insn& in, int pos);
   int Evict();
   int Map(int slot, bool load);
   void JumpToEpilogue();
@@ -137,9 +143,17 @@ class Compiler {
   // ran out: the run loop polls next) and `out` after it.
   void JumpToCompiled(const Mem& entry, Asm::Label& out, Asm::Label& poll);
   // Calls the handler of `in` (its solo copy); ZF is set when it ended the block.
-  void CallHandler(const Insn& in);
+  void CallHandler(const Insn& in, int pos);
   void ContinueAfterHandler(int next);
-  void CountRetired(int k);
+  // Trace instructions up to and including slot k of the current segment
+  // (the page-end sentinel is not one).
+  int RetiredThrough(int k) const;
+  void CountRetired(int k) { CountRetiredN(RetiredThrough(k)); }
+  void CountRetiredN(int n);
+  // Builds segs_: the trace's straight-line pieces (see Emit).
+  void BuildTrace();
+  // Whether the trace may go on at slot t after a direct B/BL to it.
+  bool CanFollow(int t, int start, int end, int total) const;
   // The end (exclusive) of the decoded run starting at slot k.
   int RunEnd(int k, int words_end) const;
   // Compares the words of slots [from, to) with memory; jumps to fail if any
@@ -153,6 +167,14 @@ class Compiler {
   CodePage& page_;
   int idx_;
   int k_ = 0;  // slot of the instruction being translated
+  // The trace: slot ranges [start, end) run one after the other; each but the
+  // last ends in a direct B or BL to the next one's start.
+  struct Segment {
+    int start, end;
+  };
+  std::vector<Segment> segs_;
+  int seg_start_ = 0;      // start of the segment being translated
+  int retired_before_ = 0; // instructions in the segments before it
   JitPage& jp_;
   Asm a_;
   Asm::Label stale_;
@@ -161,6 +183,7 @@ class Compiler {
   struct CheckExit {
     Asm::Label fail;
     int k;
+    int retired;  // instructions of the trace run before slot k
     int owner[16];
     bool dirty[16];
   };
@@ -174,6 +197,9 @@ class Compiler {
   FlagsFrom pending_flags_ = FlagsFrom::kNone;
   bool exited_ = false;  // the current instruction ended the block
   bool writes_memory_ = false;  // a native store or a handler call
+  int first_write_pos_ = 0;     // trace position of the first one
+  // Runs starting at trace positions up to this one are checked at entry.
+  int entry_checked_until_ = 0;
   bool handler_tail_ = false;   // ends in a handler call that may chain on
   const Compiler* first_;
   std::vector<int> preload_;

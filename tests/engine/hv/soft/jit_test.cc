@@ -273,5 +273,139 @@ TEST_F(Jit, HostWriteIntoCompiledLoop) {
   }
 }
 
+// 6. A bytecode dispatcher: each case ends in a B back to the dispatch, so
+// the traces of the cases go on into it (a followed B), one case calls a
+// function with BL (followed too, returning through RET), and the bytecode
+// is 0-terminated data. Also checks the instruction count against the
+// interpreter's (Compare), which counts the followed B/BL.
+TEST_F(Jit, DispatchTracesFollowDirectJumps) {
+  const std::vector<U> code = {
+      LdSt9(0, 1, 3, 2, 1, 1),               // 0 top: ldrb w3, [x2], #1
+      AddSubImm(0, 1, 1, XZR, 3, 1),         // 1 cmp w3, #1
+      BCond(EQ, 7),                          // 2 b.eq case1 (9)
+      AddSubImm(0, 1, 1, XZR, 3, 2),         // 3 cmp w3, #2
+      BCond(EQ, 8),                          // 4 b.eq case2 (12)
+      Cb(0, 0, 3, 10),                       // 5 cbz w3, done (15)
+      AddSubImm(1, 0, 0, 5, 5, 1),           // 6 add x5, x5, #1 (any other byte)
+      B(-7),                                 // 7 b top
+      kHvc0,                                 // 8
+      AddSubShift(1, 0, 0, 0, 0, 4, 0, 0),   // 9 case1: add x0, x0, x4
+      AddSubImm(1, 0, 0, 4, 4, 3),           // 10 add x4, x4, #3
+      B(-11),                                // 11 b top
+      LogShift(1, 2, 0, 1, 1, 0, 0, 0),      // 12 case2: eor x1, x1, x0
+      Bl(5),                                 // 13 bl f (18)
+      B(-14),                                // 14 b top
+      kHvc0,                                 // 15 done
+      kHvc0,                                 // 16
+      kHvc0,                                 // 17
+      AddSubShift(1, 0, 0, 6, 6, 1, 0, 1),   // 18 f: add x6, x6, x1, lsl #1
+      kRet,                                  // 19 ret
+  };
+  std::vector<uint8_t> bytecode;
+  uint32_t v = 12345;
+  for (int i = 0; i < 3000; ++i) {
+    v = v * 1103515245u + 12345u;
+    bytecode.push_back(static_cast<uint8_t>(1 + (v >> 16) % 3));  // 1, 2 or 3
+  }
+  bytecode.push_back(0);
+  auto setup = [&] {
+    std::memcpy(ram_ + (kData - kRamBase), bytecode.data(), bytecode.size());
+    SetX(2, kData);
+    SetX(4, 7);
+  };
+  const Snap s = Both(code, setup);
+  uint64_t x0 = 0, x1 = 0, x4 = 7, x5 = 0, x6 = 0;
+  for (uint8_t op : bytecode) {
+    if (op == 1) {
+      x0 += x4;
+      x4 += 3;
+    } else if (op == 2) {
+      x1 ^= x0;
+      x6 += x1 << 1;
+    } else if (op != 0) {
+      ++x5;
+    }
+  }
+  EXPECT_EQ(s.x[0], x0);
+  EXPECT_EQ(s.x[1], x1);
+  EXPECT_EQ(s.x[5], x5);
+  EXPECT_EQ(s.x[6], x6);
+  EXPECT_EQ(s.x[2], kData + bytecode.size());
+  EXPECT_EQ(s.x[30], kRamBase + 14 * 4);
+  EXPECT_EQ(s.pc, kRamBase + 16 * 4);  // after the hvc at done
+}
+
+// 7. A loop whose trace goes on through a B into a run elsewhere in the page,
+// which the loop's own store rewrites half-way: the followed run's words are
+// checked before each iteration runs it.
+TEST_F(Jit, StoreIntoFollowedSegment) {
+  const U add1 = AddSubImm(1, 0, 0, 1, 1, 1), add2 = AddSubImm(1, 0, 0, 1, 1, 2);
+  const std::vector<U> code = {
+      AddSubImm(1, 0, 0, 0, 0, 1),           // 0 loop: add x0, x0, #1
+      B(8),                                  // 1 b 9
+      kHvc0,                                 // 2
+      kHvc0,                                 // 3
+      kHvc0,                                 // 4
+      kHvc0,                                 // 5
+      kHvc0,                                 // 6
+      kHvc0,                                 // 7
+      kHvc0,                                 // 8
+      add1,                                  // 9 add x1, x1, #1 (rewritten)
+      AddSubImm(1, 1, 1, XZR, 9, 30),        // 10 cmp x9, #30
+      CondSel(0, 0, 0, 3, 10, 11, HI),       // 11 csel w3, w10, w11, hi
+      LdStU(2, 0, 3, 2, 0),                  // 12 str w3, [x2]
+      AddSubImm(1, 1, 1, 9, 9, 1),           // 13 subs x9, x9, #1
+      BCond(NE, -14),                        // 14 b.ne loop
+      kHvc0,                                 // 15
+  };
+  auto setup = [&] {
+    SetX(9, 80);
+    SetX(2, kRamBase + 9 * 4);
+    SetX(10, add1);
+    SetX(11, add2);
+  };
+  const Snap s = Both(code, setup);
+  // Iterations with x9 = 80..31 store add #1, from x9 = 30 on add #2: the
+  // rewritten run takes effect at the next iteration.
+  EXPECT_EQ(s.x[0], 80u);
+  EXPECT_EQ(s.x[1], 51u * 1 + 29u * 2);
+  uint32_t w;
+  std::memcpy(&w, s.ram.data() + 9 * 4, 4);
+  EXPECT_EQ(w, add2);
+}
+
+// 8. The host rewrites the second run of a compiled loop (the run after its
+// conditional exit), which the trace checks on entry since it has no stores.
+TEST_F(Jit, HostWriteIntoLaterRunOfCompiledTrace) {
+  for (bool jit : {false, true}) {
+    SCOPED_TRACE(jit ? "jit" : "interpreter");
+    SetJitForTesting(jit, 1);
+    Load({
+        AddSubImm(1, 1, 1, 1, 1, 1),  // 0 loop: subs x1, x1, #1
+        BCond(EQ, 4),                 // 1 b.eq out (5)
+        AddSubImm(1, 0, 0, 0, 0, 1),  // 2 add x0, x0, #1
+        AddSubImm(1, 0, 0, 2, 2, 3),  // 3 add x2, x2, #3
+        B(-4),                        // 4 b loop
+        kHvc0,                        // 5 out
+    });
+    SetX(0, 0);
+    SetX(1, 1000);
+    SetX(2, 0);
+    SetReg(HV_REG_PC, kRamBase);
+    RunToHvc();
+    EXPECT_EQ(X(0), 999u);
+    EXPECT_EQ(X(2), 999u * 3);
+    Load({AddSubImm(1, 0, 0, 0, 0, 7)}, kRamBase + 2 * 4);  // add x0, x0, #7
+    SetX(0, 0);
+    SetX(1, 1000);
+    SetReg(HV_REG_PC, kRamBase);
+    RunToHvc();
+    EXPECT_EQ(X(0), 999u * 7);
+    EXPECT_EQ(X(2), 2 * 999u * 3);
+    GuestTest::TearDown();
+    GuestTest::SetUp();
+  }
+}
+
 }  // namespace
 }  // namespace vmd::hvsoft::testing
