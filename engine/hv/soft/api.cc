@@ -151,6 +151,7 @@ hv_return_t hv_vcpu_create(hv_vcpu_t* vcpu, hv_vcpu_exit_t** exit, hv_vcpu_confi
   auto cpu = std::make_unique<Cpu>();
   cpu->vm = vm;
   cpu->owner = std::this_thread::get_id();
+  cpu->changes_seen = vm->changes();  // read first: the epochs are at least as new
   cpu->map_epoch = vm->epoch();
   cpu->tlb_epoch = vm->tlb_epoch();
   Cpu* raw = cpu.get();

@@ -282,16 +282,21 @@ void RunCpu(Cpu& c) {
       Exit(c, HV_EXIT_REASON_CANCELED);
       break;
     }
-    const uint64_t epoch = c.vm->epoch();
-    if (__builtin_expect(epoch != c.map_epoch, 0)) {
-      c.map_epoch = epoch;
-      FlushTlb(c);
-      DropDecodedCode(c);
-    }
-    const uint64_t tlb_epoch = c.vm->tlb_epoch();
-    if (__builtin_expect(tlb_epoch != c.tlb_epoch, 0)) {
-      c.tlb_epoch = tlb_epoch;
-      FlushTlb(c);
+    const uint64_t changes = c.vm->changes();
+    if (__builtin_expect(changes != c.changes_seen, 0)) {
+      // Read before the epochs, so they are at least this new.
+      c.changes_seen = changes;
+      const uint64_t epoch = c.vm->epoch();
+      if (epoch != c.map_epoch) {
+        c.map_epoch = epoch;
+        FlushTlb(c);
+        DropDecodedCode(c);
+      }
+      const uint64_t tlb_epoch = c.vm->tlb_epoch();
+      if (tlb_epoch != c.tlb_epoch) {
+        c.tlb_epoch = tlb_epoch;
+        FlushTlb(c);
+      }
     }
     if (__builtin_expect(--c.poll_countdown == 0, 0)) {
       c.poll_countdown = kTimerPollBlocks;

@@ -96,6 +96,7 @@ struct Cpu {
   std::atomic<bool> cancel_pending{false};
   uint64_t map_epoch = 0;  // last VM memory-map change seen
   uint64_t tlb_epoch = 0;  // last broadcast TLBI seen
+  uint64_t changes_seen = 0;  // Vm::changes() when both were last compared
   uint64_t insns_retired = 0;
   uint64_t blocks = 0, tlb_refills = 0, decoded_runs = 0, jit_compiles = 0, jit_flushes = 0;
   uint64_t exec_time_ns = 0;

@@ -163,13 +163,10 @@ void Compiler::JumpToCompiled(const Mem& entry, Asm::Label& out, Asm::Label& pol
 void Compiler::ChainChecks(Asm::Label& out, Asm::Label& poll) {
   a_.CmpM8I(Mem{RBX, kOffExitRequested}, 0);
   a_.Jcc(kNE, out);
-  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->epoch_addr()));
+  // A memory-map change or broadcast TLBI since the run loop last looked.
+  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->changes_addr()));
   a_.Load64(RAX, Mem{RAX});
-  a_.AluRM(kCmp, RAX, Mem{RBX, kOffMapEpoch}, true);
-  a_.Jcc(kNE, out);
-  a_.MovImm(RAX, reinterpret_cast<uint64_t>(c_.vm->tlb_epoch_addr()));
-  a_.Load64(RAX, Mem{RAX});
-  a_.AluRM(kCmp, RAX, Mem{RBX, kOffTlbEpoch}, true);
+  a_.AluRM(kCmp, RAX, Mem{RBX, kOffChangesSeen}, true);
   a_.Jcc(kNE, out);
   // No interrupt check: compiled code cannot unmask one (MSR and ERET end
   // blocks; exceptions return to the run loop), and the lines are sampled

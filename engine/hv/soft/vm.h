@@ -48,14 +48,21 @@ class Vm {
 
   // Asks every vCPU to drop its TLB (and decoded code) before its next block:
   // hv_vm_unmap/protect and broadcast TLBI.
-  void InvalidateAll() { epoch_.fetch_add(1, std::memory_order_acq_rel); }
+  void InvalidateAll() {
+    epoch_.fetch_add(1, std::memory_order_acq_rel);
+    changes_.fetch_add(1, std::memory_order_acq_rel);
+  }
   uint64_t epoch() const { return epoch_.load(std::memory_order_acquire); }
   // Broadcast TLB maintenance (TLBI ...IS): TLBs only, decoded code stays.
-  void InvalidateTlbs() { tlb_epoch_.fetch_add(1, std::memory_order_acq_rel); }
+  void InvalidateTlbs() {
+    tlb_epoch_.fetch_add(1, std::memory_order_acq_rel);
+    changes_.fetch_add(1, std::memory_order_acq_rel);
+  }
   uint64_t tlb_epoch() const { return tlb_epoch_.load(std::memory_order_acquire); }
-  // Where the two epochs live, for compiled code that checks them (jit.cc).
-  const std::atomic<uint64_t>* epoch_addr() const { return &epoch_; }
-  const std::atomic<uint64_t>* tlb_epoch_addr() const { return &tlb_epoch_; }
+  // Bumped after either epoch: one load tells a vCPU whether to look at
+  // them (the run loop every block, compiled code at every chained jump).
+  uint64_t changes() const { return changes_.load(std::memory_order_acquire); }
+  const std::atomic<uint64_t>* changes_addr() const { return &changes_; }
 
  private:
   absl::Mutex mu_;
@@ -63,6 +70,7 @@ class Vm {
   std::unique_ptr<Cpu> vcpus_[kMaxVcpus] ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> epoch_{0};
   std::atomic<uint64_t> tlb_epoch_{0};
+  std::atomic<uint64_t> changes_{0};
 };
 
 // The process's VM, or nullptr before hv_vm_create / after hv_vm_destroy.
