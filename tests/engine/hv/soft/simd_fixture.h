@@ -1,7 +1,8 @@
-// Shared by the FP/SIMD instruction-group tests (simd_ldst_test, simd_move_test):
-// a GuestTest with FP enabled and V-register access, the check that random
-// words of one decoder group end in well-formed exits, and the check that a
-// group's lines overlap no other line of any table.
+// Shared by the FP/SIMD instruction-group tests (simd_ldst_test, simd_move_test,
+// and through simd_case_fixture.h / fp_scalar_fixture.h the simd_three*,
+// simd_misc* and fp_scalar* tests): a GuestTest with FP enabled and V-register
+// access, the check that random words of one decoder group end in well-formed
+// exits, and the check that a group's lines overlap no other line of any table.
 #ifndef VMD_TESTS_ENGINE_HV_SOFT_SIMD_FIXTURE_H_
 #define VMD_TESTS_ENGINE_HV_SOFT_SIMD_FIXTURE_H_
 

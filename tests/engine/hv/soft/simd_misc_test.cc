@@ -10,37 +10,20 @@
 // The named tests at the end are worked out by hand from the ARM ARM
 // pseudocode (saturation, narrowing into the upper half, round to odd, the
 // Reduce() tree, the V0-V15 restriction of 16-bit indexed elements).
-#include <cstring>
 #include <random>
 #include <string>
 
-#include "engine/hv/soft/decode.h"
-#include "tests/engine/hv/soft/guest_fixture.h"
+#include "tests/engine/hv/soft/simd_case_fixture.h"
 
 namespace vmd::hvsoft::testing {
 namespace {
 
-constexpr uint64_t kVectors = kRamBase + 0x800;
-constexpr uint64_t kQc = 1ull << 27;
 constexpr uint64_t kIoc = 1, kDzc = 2, kOfc = 4, kUfc = 8, kIxc = 0x10;
 
-struct V128 {
-  uint64_t lo, hi;
-};
-
-struct Case {
-  const char* name;
-  uint32_t word;
-  V128 d, n, m;  // V0, V1, V2 before
-  uint64_t fpcr;
-  V128 want;  // V0 after
-  uint64_t fpsr;
-};
-
-void PrintTo(const Case& k, std::ostream* os) { *os << k.name; }
+using SimdMiscTest = SimdCaseTest;
 
 // clang-format off
-constexpr Case kCases[] = {
+constexpr SimdCase kCases[] = {
     {"Rev64Vector16B", 0x4e200820,  // rev64 v0.16b, v1.16b
      {0xdeadbeefcafebabe, 0x0123456789abcdef}, {0xc040fe0100ff807f, 0xf0debc9a78563412}, {0xc040fe0100ff807f, 0xf0debc9a78563412}, 0x0,
      {0x7f80ff0001fe40c0, 0x123456789abcdef0}, 0x0},
@@ -754,13 +737,6 @@ constexpr Case kCases[] = {
      {0x0000000000000000, 0x0000000000000000}, 0x0},
 };
 
-struct Unallocated {
-  const char* name;
-  uint32_t word;
-};
-
-void PrintTo(const Unallocated& u, std::ostream* os) { *os << u.name; }
-
 // Reserved size/Q/sz/L combinations, and FP16, RDM and dot-product encodings
 // (absent from ARMv8.0).
 constexpr Unallocated kUnallocated[] = {
@@ -798,80 +774,8 @@ constexpr Unallocated kUnallocated[] = {
 };
 // clang-format on
 
-class SimdMiscTest : public GuestTest {
- protected:
-  void SetUp() override {
-    GuestTest::SetUp();
-    SetSys(HV_SYS_REG_CPACR_EL1, 3ull << 20);  // FPEN: no trap
-    // Synchronous exception handler: x1 = ESR_EL1, x2 = ELR_EL1.
-    Load({0xd5385201, 0xd5384022, kHvc0}, kVectors + 0x200);
-    SetSys(HV_SYS_REG_VBAR_EL1, kVectors);
-  }
-  void SetQ(int r, V128 v) {
-    hv_simd_fp_uchar16_t x;
-    std::memcpy(&x, &v, 16);
-    ASSERT_EQ(hv_vcpu_set_simd_fp_reg(vcpu_, HV_SIMD_FP_REG_Q0 + r, x), HV_SUCCESS);
-  }
-  V128 Q(int r) {
-    hv_simd_fp_uchar16_t x;
-    EXPECT_EQ(hv_vcpu_get_simd_fp_reg(vcpu_, HV_SIMD_FP_REG_Q0 + r, &x), HV_SUCCESS);
-    V128 v;
-    std::memcpy(&v, &x, 16);
-    return v;
-  }
-  // Runs one instruction and the HVC after it; fails on any exception.
-  void RunOne(uint32_t word) {
-    Exec({word});
-    EXPECT_EQ(Reg(HV_REG_PC), kRamBase + 8) << "exception, ESR 0x" << std::hex << X(1);
-  }
-  void ExpectQ(int r, V128 want) {
-    const V128 got = Q(r);
-    EXPECT_EQ(got.lo, want.lo) << std::hex << "V" << r << " lo 0x" << got.lo << " want 0x"
-                               << want.lo;
-    EXPECT_EQ(got.hi, want.hi) << std::hex << "V" << r << " hi 0x" << got.hi << " want 0x"
-                               << want.hi;
-  }
-};
-
-class SimdMiscCase : public SimdMiscTest, public ::testing::WithParamInterface<Case> {};
-
-TEST_P(SimdMiscCase, MatchesReference) {
-  const Case& k = GetParam();
-  SetQ(0, k.d);
-  SetQ(1, k.n);
-  SetQ(2, k.m);
-  SetReg(HV_REG_FPCR, k.fpcr);
-  SetReg(HV_REG_FPSR, 0);
-  RunOne(k.word);
-  ExpectQ(0, k.want);
-  EXPECT_EQ(Reg(HV_REG_FPSR), k.fpsr);
-  EXPECT_EQ(Q(1).lo, k.n.lo);  // sources unchanged
-  EXPECT_EQ(Q(2).hi, k.m.hi);
-}
-
-INSTANTIATE_TEST_SUITE_P(Insn, SimdMiscCase, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
-
-class SimdMiscUnallocated : public SimdMiscTest,
-                            public ::testing::WithParamInterface<Unallocated> {};
-
-TEST_P(SimdMiscUnallocated, IsUndefined) {
-  const Unallocated& u = GetParam();
-  EXPECT_STREQ(DecodeName(u.word), "undefined");
-  SetQ(0, {0x1111, 0x2222});
-  Exec({u.word});
-  EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x200 + 12);
-  EXPECT_EQ(X(1), 1ull << 25);  // EC 0 (unknown reason), IL
-  EXPECT_EQ(X(2), kRamBase);
-  ExpectQ(0, {0x1111, 0x2222});  // nothing written
-}
-
-INSTANTIATE_TEST_SUITE_P(Insn, SimdMiscUnallocated, ::testing::ValuesIn(kUnallocated),
-                         [](const ::testing::TestParamInfo<Unallocated>& info) {
-                           return std::string(info.param.name);
-                         });
+VMD_SIMD_CASE_SUITE(SimdMiscCase, kCases);
+VMD_SIMD_UNALLOCATED_SUITE(SimdMiscUnallocated, kUnallocated);
 
 // ---- worked out by hand from the ARM ARM pseudocode -------------------------------
 

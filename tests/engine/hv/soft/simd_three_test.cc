@@ -12,35 +12,17 @@
 // (simd_three_ref/sweep.inc): allocated or UNDEFINED as on qemu, and the
 // same V0 and FPSR on pseudo-random inputs.
 #include <iterator>
-#include <ostream>
 #include <string>
 
-#include "engine/hv/soft/decode.h"
-#include "tests/engine/hv/soft/guest_fixture.h"
+#include "tests/engine/hv/soft/simd_case_fixture.h"
 
 namespace vmd::hvsoft::testing {
 namespace {
 
-constexpr uint64_t kVectors = kRamBase + 0x800;
-constexpr uint64_t kQc = 1ull << 27;
-
-struct V128 {
-  uint64_t lo, hi;
-};
-
-struct Case {
-  const char* name;
-  uint32_t word;
-  V128 d, n, m;  // V0, V1, V2 before
-  uint64_t fpcr;
-  V128 want;  // V0 after
-  uint64_t fpsr;
-};
-
-void PrintTo(const Case& k, std::ostream* os) { *os << k.name; }
+using SimdThreeTest = SimdCaseTest;
 
 // clang-format off
-constexpr Case kCases[] = {
+constexpr SimdCase kCases[] = {
     {"AddVector16B", 0x4e228420,  // add v0.16b, v1.16b, v2.16b
      {0xdeadbeefcafebabe, 0x0123456789abcdef}, {0xc040fe0100ff807f, 0xf0debc9a78563412}, {0xc040027f80018001, 0xf022119a201000ff}, 0x0,
      {0x8080008080000080, 0xe000cd3498663411}, 0x0},
@@ -673,13 +655,6 @@ constexpr Case kCases[] = {
      {0x0000000000000069, 0x0000000000000000}, 0x10},
 };
 
-struct Unallocated {
-  const char* name;
-  uint32_t word;
-};
-
-void PrintTo(const Unallocated& u, std::ostream* os) { *os << u.name; }
-
 constexpr Unallocated kUnallocated[] = {
     {"AddVector1D", 0x0ee28420},  // add v0.2d with Q=0
     {"ShaddSize64", 0x4ee20420},  // shadd v0.16b with size=11
@@ -702,77 +677,8 @@ constexpr Unallocated kUnallocated[] = {
 };
 // clang-format on
 
-class SimdThreeTest : public GuestTest {
- protected:
-  void SetUp() override {
-    GuestTest::SetUp();
-    SetSys(HV_SYS_REG_CPACR_EL1, 3ull << 20);  // FPEN: no trap
-    // Exception handler: x1 = ESR_EL1, x2 = ELR_EL1.
-    Load({0xd5385201, 0xd5384022, kHvc0}, kVectors + 0x200);
-    SetSys(HV_SYS_REG_VBAR_EL1, kVectors);
-  }
-  void SetQ(int r, V128 v) {
-    hv_simd_fp_uchar16_t x;
-    std::memcpy(&x, &v, 16);
-    ASSERT_EQ(hv_vcpu_set_simd_fp_reg(vcpu_, HV_SIMD_FP_REG_Q0 + r, x), HV_SUCCESS);
-  }
-  V128 Q(int r) {
-    hv_simd_fp_uchar16_t x;
-    EXPECT_EQ(hv_vcpu_get_simd_fp_reg(vcpu_, HV_SIMD_FP_REG_Q0 + r, &x), HV_SUCCESS);
-    V128 v;
-    std::memcpy(&v, &x, 16);
-    return v;
-  }
-  // Runs one case: the instruction, then the HVC right after it.
-  void RunCase(const Case& k) {
-    SetQ(0, k.d);
-    SetQ(1, k.n);
-    SetQ(2, k.m);
-    SetReg(HV_REG_FPCR, k.fpcr);
-    SetReg(HV_REG_FPSR, 0);
-    Exec({k.word});
-    // The HVC exit leaves PC after the HVC that follows the instruction.
-    EXPECT_EQ(Reg(HV_REG_PC), kRamBase + 8) << "exception, ESR 0x" << std::hex << X(1);
-  }
-};
-
-class SimdThreeCase : public SimdThreeTest, public ::testing::WithParamInterface<Case> {};
-
-TEST_P(SimdThreeCase, MatchesReference) {
-  const Case& k = GetParam();
-  RunCase(k);
-  const V128 got = Q(0);
-  EXPECT_EQ(got.lo, k.want.lo) << std::hex << "lo 0x" << got.lo << " want 0x" << k.want.lo;
-  EXPECT_EQ(got.hi, k.want.hi) << std::hex << "hi 0x" << got.hi << " want 0x" << k.want.hi;
-  EXPECT_EQ(Reg(HV_REG_FPSR), k.fpsr);
-  // Sources are unchanged.
-  EXPECT_EQ(Q(1).lo, k.n.lo);
-  EXPECT_EQ(Q(2).hi, k.m.hi);
-}
-
-INSTANTIATE_TEST_SUITE_P(Insn, SimdThreeCase, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
-
-class SimdThreeUnallocated : public SimdThreeTest,
-                             public ::testing::WithParamInterface<Unallocated> {};
-
-TEST_P(SimdThreeUnallocated, IsUndefined) {
-  const Unallocated& u = GetParam();
-  EXPECT_STREQ(DecodeName(u.word), "undefined");
-  SetQ(0, {0x1111, 0x2222});
-  Exec({u.word});
-  EXPECT_EQ(Reg(HV_REG_PC), kVectors + 0x200 + 12);
-  EXPECT_EQ(X(1), 1ull << 25);  // EC 0 (unknown), IL
-  EXPECT_EQ(X(2), kRamBase);
-  EXPECT_EQ(Q(0).lo, 0x1111u);  // no write
-}
-
-INSTANTIATE_TEST_SUITE_P(Insn, SimdThreeUnallocated, ::testing::ValuesIn(kUnallocated),
-                         [](const ::testing::TestParamInfo<Unallocated>& info) {
-                           return std::string(info.param.name);
-                         });
+VMD_SIMD_CASE_SUITE(SimdThreeCase, kCases);
+VMD_SIMD_UNALLOCATED_SUITE(SimdThreeUnallocated, kUnallocated);
 
 // ---- hand-checked against the ARM ARM pseudocode ---------------------------------
 
