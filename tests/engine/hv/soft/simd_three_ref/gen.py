@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Reference data for tests/engine/hv/soft/simd_three_test.cc.
+"""Reference data for tests/engine/hv/soft/simd_three*_test.cc.
 
 Assembles each case's instruction with aarch64-linux-gnu-gcc (the encoding),
 runs it under qemu-aarch64 -cpu cortex-a53 (an ARMv8.0 CPU) with the case's
 inputs in V0 (destination), V1, V2 and FPCR, and prints the C++ table rows
 (word, inputs, V0 and FPSR after). Unallocated words are checked to raise
 SIGILL under qemu. Not run by the build: rerun by hand when cases change,
-paste the output into the test.
+paste the output into the tests: the case rows split by group into
+simd_three_same_test.cc and simd_three_diff_test.cc, the unallocated words
+into simd_three_test.cc.
 
   python3 gen.py > /tmp/rows.inc      (the named cases and unallocated words)
   python3 gen.py sweep > sweep.inc    (every U/size/Q/opcode combination)
