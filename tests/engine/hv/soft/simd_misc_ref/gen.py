@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Reference values for tests/engine/hv/soft/simd_misc_test.cc.
+"""Reference values for tests/engine/hv/soft/simd_misc*_test.cc.
 
 Each case is one AdvSIMD instruction (two-register misc, across lanes,
 scalar pairwise, by element) with V0 (destination, read by accumulating
 forms), V1 and V2 preset and FPCR set. The script assembles the words with
 aarch64-linux-gnu-as, runs every case on qemu-aarch64 -cpu cortex-a53 (an
-ARMv8.0 CPU: no FP16, no RDM) in one static program, and prints the kCases
-table of the test: V0 and FPSR after each instruction.
+ARMv8.0 CPU: no FP16, no RDM) in one static program, and prints the table
+rows: V0 and FPSR after each instruction. The tests hold them split by group
+(simd_misc_int_test.cc, simd_misc_fp_test.cc, simd_misc_lanes_test.cc).
 
-Usage: simd_misc_ref/gen.py > /tmp/cases.inc (then paste into the test).
+Usage: simd_misc_ref/gen.py > /tmp/cases.inc (then paste into the tests).
 Needs aarch64-linux-gnu-{as,gcc,objdump} and qemu-aarch64; the test itself
 does not.
 """
