@@ -102,20 +102,21 @@ class SimdCaseTest : public FpGuestTest {
 
 }  // namespace vmd::hvsoft::testing
 
+// Suite.Name/<row name> for every row (of type Row) of `rows`, each checked by
+// the fixture's Check(row).
+#define VMD_SIMD_ROW_SUITE(Suite, Row, Name, Check, rows)                             \
+  class Suite : public ::vmd::hvsoft::testing::SimdCaseTest,                          \
+                public ::testing::WithParamInterface<::vmd::hvsoft::testing::Row> {}; \
+  TEST_P(Suite, Name) { Check(GetParam()); }                                          \
+  INSTANTIATE_TEST_SUITE_P(Insn, Suite, ::testing::ValuesIn(rows),                    \
+                           ::vmd::hvsoft::testing::RowName<::vmd::hvsoft::testing::Row>)
+
 // Suite.MatchesReference/<row name> for every SimdCase of `cases`.
-#define VMD_SIMD_CASE_SUITE(Suite, cases)                                                  \
-  class Suite : public ::vmd::hvsoft::testing::SimdCaseTest,                               \
-                public ::testing::WithParamInterface<::vmd::hvsoft::testing::SimdCase> {}; \
-  TEST_P(Suite, MatchesReference) { ExpectCase(GetParam()); }                              \
-  INSTANTIATE_TEST_SUITE_P(Insn, Suite, ::testing::ValuesIn(cases),                        \
-                           ::vmd::hvsoft::testing::RowName<::vmd::hvsoft::testing::SimdCase>)
+#define VMD_SIMD_CASE_SUITE(Suite, cases) \
+  VMD_SIMD_ROW_SUITE(Suite, SimdCase, MatchesReference, ExpectCase, cases)
 
 // Suite.IsUndefined/<row name> for every Unallocated of `rows`.
-#define VMD_SIMD_UNALLOCATED_SUITE(Suite, rows)                                               \
-  class Suite : public ::vmd::hvsoft::testing::SimdCaseTest,                                  \
-                public ::testing::WithParamInterface<::vmd::hvsoft::testing::Unallocated> {}; \
-  TEST_P(Suite, IsUndefined) { ExpectUndefined(GetParam()); }                                 \
-  INSTANTIATE_TEST_SUITE_P(Insn, Suite, ::testing::ValuesIn(rows),                            \
-                           ::vmd::hvsoft::testing::RowName<::vmd::hvsoft::testing::Unallocated>)
+#define VMD_SIMD_UNALLOCATED_SUITE(Suite, rows) \
+  VMD_SIMD_ROW_SUITE(Suite, Unallocated, IsUndefined, ExpectUndefined, rows)
 
 #endif  // VMD_TESTS_ENGINE_HV_SOFT_SIMD_CASE_FIXTURE_H_
