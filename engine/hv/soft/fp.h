@@ -6,7 +6,9 @@
 // caller ORs env.flags into c.fpsr. Traps for FP exceptions are not
 // implemented (FPCR trap-enable bits read as zero), so no operation traps.
 //
-// Implemented in fp.cc; unit tests in tests/engine/hv/soft/fp_test.cc.
+// Implemented in fp_core.cc, fp_arith.cc, fp_convert.cc and fp_estimate.cc
+// (shared internals in fp_internal.h); unit tests in
+// tests/engine/hv/soft/fp_test.cc.
 #ifndef VMD_ENGINE_HV_SOFT_FP_H_
 #define VMD_ENGINE_HV_SOFT_FP_H_
 

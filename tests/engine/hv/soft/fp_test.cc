@@ -304,7 +304,7 @@ void CompareWithHost(std::mt19937_64& rng, int exp_span) {
   int compared = 0;
   for (int i = 0; i < 200000; ++i) {
     const T a = gen(), b = gen(), c = gen();
-    // FPCR 0 may take fp.cc's host fast path, FZ (no effect on normal
+    // FPCR 0 may take fp_arith.cc's host fast path, FZ (no effect on normal
     // operands and results) its integer path: both must agree with the host.
     const uint32_t fpcr = (i / 6) % 2 == 0 ? 0 : kFpcrFz;
     volatile H ha = std::bit_cast<H>(a), hb = std::bit_cast<H>(b), hc = std::bit_cast<H>(c);
