@@ -38,7 +38,7 @@ std::span<const DecodeLine> SimdLoadStoreTable();
 // immediate (exec_simd_move.cc);
 std::span<const DecodeLine> SimdMoveTable();
 // three same, three different and shift by immediate, vector and scalar
-// (exec_simd_three.cc);
+// (exec_simd_three.cc, exec_simd_shift_imm.cc);
 std::span<const DecodeLine> SimdThreeTable();
 // two-register misc, across lanes, scalar pairwise and by element, vector
 // and scalar (exec_simd_misc.cc).
