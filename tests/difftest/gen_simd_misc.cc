@@ -1,7 +1,8 @@
 // Generators for the AdvSIMD two-register misc, across-lanes, scalar
 // pairwise and by-element groups of ARMv8.0 (hv/soft's SimdMiscTable in
-// exec_simd_misc.cc), vector and scalar forms. No FP16, RDM (v8.1), dot
-// product, FRINT32/64 (v8.5) or BF16 encodings.
+// exec_simd_misc_int.cc, exec_simd_misc_fp.cc and exec_simd_across_elem.cc),
+// vector and scalar forms. No FP16, RDM (v8.1), dot product, FRINT32/64
+// (v8.5) or BF16 encodings.
 #include <cstdint>
 #include <vector>
 

@@ -41,7 +41,8 @@ std::span<const DecodeLine> SimdMoveTable();
 // (exec_simd_three.cc, exec_simd_shift_imm.cc);
 std::span<const DecodeLine> SimdThreeTable();
 // two-register misc, across lanes, scalar pairwise and by element, vector
-// and scalar (exec_simd_misc.cc).
+// and scalar (exec_simd_misc_int.cc, exec_simd_misc_fp.cc,
+// exec_simd_across_elem.cc).
 std::span<const DecodeLine> SimdMiscTable();
 
 // Decodes one instruction word. Unallocated or unimplemented encodings
