@@ -2,7 +2,7 @@
 // SSHR/SSRA/SRI/SHL/SLI, the saturating SQSHL(U)/UQSHL, the narrowing
 // (SQ)(R)SHR(U)N, SSHLL/USHLL and the fixed-point SCVTF/UCVTF/FCVTZS/FCVTZU.
 // Their lines go into SimdThreeTable() (exec_simd_three.cc); tests in
-// tests/engine/hv/soft/simd_three_test.cc.
+// tests/engine/hv/soft/simd_three_diff_test.cc.
 #include <array>
 #include <cstdint>
 #include <type_traits>

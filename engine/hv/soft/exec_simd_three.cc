@@ -7,7 +7,7 @@
 // line (UNDEFINED).
 // The shift-by-immediate forms are in exec_simd_shift_imm.cc (shared helpers:
 // exec_simd_three_util.h). SimdThreeTable() is scanned by decode.cc; tests in
-// tests/engine/hv/soft/simd_three_test.cc.
+// tests/engine/hv/soft/simd_three_{same,diff}_test.cc and simd_three_test.cc.
 #include <array>
 #include <cstdint>
 #include <initializer_list>

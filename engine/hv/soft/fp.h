@@ -7,8 +7,8 @@
 // implemented (FPCR trap-enable bits read as zero), so no operation traps.
 //
 // Implemented in fp_core.cc, fp_arith.cc, fp_convert.cc and fp_estimate.cc
-// (shared internals in fp_internal.h); unit tests in
-// tests/engine/hv/soft/fp_test.cc.
+// (shared internals in fp_internal.h); unit tests in tests/engine/hv/soft:
+// fp_test.cc (QEMU reference vectors), fp_corner_test.cc, fp_convert_test.cc.
 #ifndef VMD_ENGINE_HV_SOFT_FP_H_
 #define VMD_ENGINE_HV_SOFT_FP_H_
 

@@ -2,7 +2,8 @@
 // multiply-add, max/min and compares, from the ARM ARM pseudocode (FPAdd,
 // FPMul, FPDiv, FPSqrt, FPMulAdd, FPMax, FPCompare, ...) on fp_internal.h.
 // Add/sub/mul/div/sqrt/fma take the host FPU where that provably gives the
-// same bits and flags (see Fast). Tests in tests/engine/hv/soft/fp_test.cc.
+// same bits and flags (see Fast). Tests in tests/engine/hv/soft/fp_test.cc,
+// fp_corner_test.cc and fp_convert_test.cc.
 #include <bit>
 #include <cmath>
 
