@@ -40,9 +40,15 @@ int64_t StatsPeriodNs() {
   return period;
 }
 
+hv_soft_vcpu_stats_t StatsOf(const Cpu& c) {
+  return {c.insns_retired, c.blocks, c.tlb_refills, c.decoded_runs, c.jit_compiles, c.jit_flushes};
+}
+
 struct StatsReport {
   int64_t start_ns = 0;
-  uint64_t runs = 0, insns = 0, blocks = 0, refills = 0, decodes = 0, compiles = 0, exec_ns = 0;
+  hv_soft_vcpu_stats_t base = {};  // the counters when the period began
+  uint64_t base_exec_ns = 0;
+  uint64_t runs = 0;
   // Exits by kind: canceled, vtimer, WFI/WFE, data abort (MMIO), system
   // register, HVC/SMC, anything else.
   uint64_t canceled = 0, vtimer = 0, wfx = 0, mmio = 0, sysreg = 0, call = 0, other = 0;
@@ -76,18 +82,12 @@ void MaybeReportStats(const Cpu& c, int64_t now_ns) {
                " TLB refills, %" PRIu64 " decodes, %" PRIu64 " compiles, %.1f ms in hv_vcpu_run; exits: %" PRIu64
                " canceled, %" PRIu64 " vtimer, %" PRIu64 " WFx, %" PRIu64 " MMIO, %" PRIu64 " sysreg, %" PRIu64
                " HVC/SMC, %" PRIu64 " other\n",
-               static_cast<uint64_t>(c.id), static_cast<double>(elapsed) / 1e9, last.runs, c.insns_retired - last.insns,
-               c.blocks - last.blocks, c.tlb_refills - last.refills, c.decoded_runs - last.decodes,
-               c.jit_compiles - last.compiles, static_cast<double>(c.exec_time_ns - last.exec_ns) / 1e6,
+               static_cast<uint64_t>(c.id), static_cast<double>(elapsed) / 1e9, last.runs,
+               c.insns_retired - last.base.insns_retired, c.blocks - last.base.blocks,
+               c.tlb_refills - last.base.tlb_refills, c.decoded_runs - last.base.decoded_runs,
+               c.jit_compiles - last.base.jit_compiles, static_cast<double>(c.exec_time_ns - last.base_exec_ns) / 1e6,
                last.canceled, last.vtimer, last.wfx, last.mmio, last.sysreg, last.call, last.other);
-  last = StatsReport{};
-  last.start_ns = now_ns;
-  last.insns = c.insns_retired;
-  last.blocks = c.blocks;
-  last.refills = c.tlb_refills;
-  last.decodes = c.decoded_runs;
-  last.compiles = c.jit_compiles;
-  last.exec_ns = c.exec_time_ns;
+  last = StatsReport{now_ns, StatsOf(c), c.exec_time_ns};
 }
 
 }  // namespace
@@ -342,12 +342,7 @@ hv_return_t hv_vcpu_get_exec_time(hv_vcpu_t vcpu, uint64_t* time) {
 hv_return_t hv_soft_vcpu_get_stats(hv_vcpu_t vcpu, hv_soft_vcpu_stats_t* stats) {
   Cpu* c = Owned(vcpu);
   if (c == nullptr || stats == nullptr) return HV_BAD_ARGUMENT;
-  stats->insns_retired = c->insns_retired;
-  stats->blocks = c->blocks;
-  stats->tlb_refills = c->tlb_refills;
-  stats->decoded_runs = c->decoded_runs;
-  stats->jit_compiles = c->jit_compiles;
-  stats->jit_flushes = c->jit_flushes;
+  *stats = vmd::hvsoft::StatsOf(*c);
   return HV_SUCCESS;
 }
 

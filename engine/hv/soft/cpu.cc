@@ -274,7 +274,6 @@ void RunCpu(Cpu& c) {
   // Threshold 1 (tests, for coverage) compiles every block at its first
   // entry, busy run or not.
   const uint64_t jit_busy_blocks = jit_threshold == 1 ? 0 : kJitBusyBlocks;
-  bool skip_jit = false;
   for (;;) {
     // ---- block boundary: requests, invalidations, timer, interrupts ----
     if (__builtin_expect(c.exit_requested.load(std::memory_order_relaxed), 0)) {
@@ -343,20 +342,19 @@ void RunCpu(Cpu& c) {
     // The block cache keeps the entry once known (the generation covers it:
     // dropping compiled code bumps it), so a hit does not touch the page.
     if (bc.jit == nullptr && page->jit != nullptr) bc.jit = page->jit->entry[idx];
-    if (bc.jit != nullptr && !skip_jit) {
+    if (bc.jit != nullptr) {
       JitRun(c, bc.jit);  // counts its blocks and instructions
       if (c.stop) break;
       if (c.jit_stale) {
         // A compiled block found words of its trace changed (on entry, where
         // it checks every run it reaches before its first store): drop the
-        // page's decoding and compiled code; it is decoded afresh below.
+        // page's decoding and compiled code, so the next lookup interprets
+        // and decodes it afresh.
         c.jit_stale = false;
         ResetPage(*page);
-        skip_jit = true;
       }
       continue;
     }
-    skip_jit = false;
     // ---- interpreted: decode, or check the decoding still matches memory ----
     if (page->insns[idx].run_len == 0) {
       if (!DecodeRun(*page, idx)) {

@@ -402,6 +402,10 @@ constexpr int kMaxTrace = 256;
 // Trace length up to which runs with their own compiled code are copied.
 constexpr int kCopyCompiledRuns = 32;
 
+bool Compiler::RunStartsAt(int k, int seg_start) const {
+  return k == seg_start || page_.insns[k - 1].ends;
+}
+
 int Compiler::RunEnd(int k, int words_end) const {
   while (k < words_end && !page_.insns[k].ends) ++k;
   return std::min(k + 1, words_end);
@@ -539,7 +543,7 @@ bool Compiler::Emit() {
     for (const Segment& seg : segs_) {
       const int words_end = std::min(seg.end, kInsnsPerPage);
       for (int k = seg.start; k < words_end; ++k) {
-        if (k != seg.start && !page_.insns[k - 1].ends) continue;
+        if (!RunStartsAt(k, seg.start)) continue;
         if (k != idx_ && before + (k - seg.start) > entry_checked_until_) break;
         EmitWordCheck(k, RunEnd(k, words_end), stale_);
       }
@@ -563,8 +567,8 @@ bool Compiler::Emit() {
       const Insn& in = page_.insns[k_];
       exited_ = false;
       insn_clock_ = clock_;
-      const bool run_start = (k_ != seg_start_ && page_.insns[k_ - 1].ends) || (k_ == seg_start_ && n > 0);
-      if (run_start && RetiredThrough(k_) - 1 > entry_checked_until_) {
+      // (The trace's first run, at position 0, is always checked on entry.)
+      if (RunStartsAt(k_, seg_start_) && RetiredThrough(k_) - 1 > entry_checked_until_) {
         // A run after a conditional branch or a followed B: check its words
         // just before it runs (a trace's entry checks only its first run).
         // Changed code ends the trace here; the run loop takes it from this PC.

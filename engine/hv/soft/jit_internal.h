@@ -153,6 +153,9 @@ class Compiler {
   void BuildTrace();
   // Whether the trace may go on at slot t after a direct B/BL to it.
   bool CanFollow(int t, int start, int end, int total) const;
+  // Whether a decoded run of the trace starts at slot k of the segment that
+  // starts at seg_start (its start, or after a conditional branch).
+  bool RunStartsAt(int k, int seg_start) const;
   // The end (exclusive) of the decoded run starting at slot k.
   int RunEnd(int k, int words_end) const;
   // Compares the words of slots [from, to) with memory; jumps to fail if any
