@@ -389,7 +389,23 @@ uint64_t Vcpu::PtimerDeadlineTicks() {
   return ptimer_cval_;
 }
 
+bool Vcpu::VtimerConditionMet() {
+  uint64_t ctl = 0;
+  hv_vcpu_get_sys_reg(vcpu_, HV_SYS_REG_CNTV_CTL_EL0, &ctl);
+  if ((ctl & kTimerEnable) == 0 || (ctl & kTimerImask) != 0) return false;
+  uint64_t cval = 0, offset = 0;
+  hv_vcpu_get_sys_reg(vcpu_, HV_SYS_REG_CNTV_CVAL_EL0, &cval);
+  hv_vcpu_get_vtimer_offset(vcpu_, &offset);
+  return HostCounterTicks() - offset >= cval;
+}
+
 void Vcpu::WaitForInterrupt() {
+  // A timer that fired and still holds its condition ends the wait, as a
+  // deadline that passes during it does: otherwise a guest whose GIC does not
+  // forward INTID 27 (it never set the GIC up, and sleeps with PSTATE.I set)
+  // would sleep forever when the timer fired between arming and its WFI
+  // (a preempted vCPU thread, a pause). WFI may complete early.
+  if (vtimer_masked_ && VtimerConditionMet()) return;
   uint64_t deadline = 0;
   for (uint64_t d : {VtimerDeadlineTicks(), PtimerDeadlineTicks()}) {
     if (d != 0 && (deadline == 0 || d < deadline)) deadline = d;
@@ -408,16 +424,7 @@ void Vcpu::UpdateTimers() {
   if (vtimer_masked_) {
     // The unmask rule (hv-api.md): once the guest has handled the timer (disabled,
     // masked it, or moved CVAL ahead), lower INTID 27 and let the framework fire again.
-    uint64_t ctl = 0;
-    hv_vcpu_get_sys_reg(vcpu_, HV_SYS_REG_CNTV_CTL_EL0, &ctl);
-    bool still_firing = (ctl & kTimerEnable) && !(ctl & kTimerImask);
-    if (still_firing) {
-      uint64_t cval = 0, offset = 0;
-      hv_vcpu_get_sys_reg(vcpu_, HV_SYS_REG_CNTV_CVAL_EL0, &cval);
-      hv_vcpu_get_vtimer_offset(vcpu_, &offset);
-      still_firing = HostCounterTicks() - offset >= cval;
-    }
-    if (!still_firing) {
+    if (!VtimerConditionMet()) {
       gic.SetPpiLevel(index_, kVtimerIntid, false);
       hv_vcpu_set_vtimer_mask(vcpu_, false);
       vtimer_masked_ = false;

@@ -98,6 +98,8 @@ class Vcpu {
   void SetX(unsigned reg, uint64_t value);
   void AdvancePc();
   uint64_t VtimerDeadlineTicks();  // 0 when the virtual timer cannot fire
+  // The virtual timer's condition holds: enabled, not masked, CVAL reached.
+  bool VtimerConditionMet();
   uint64_t PtimerDeadlineTicks();
 
   const int index_;
