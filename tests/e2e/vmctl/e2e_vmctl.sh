@@ -9,7 +9,12 @@ VMCTL=$BUILD/client/vmctl/vmctl
 VMD=$BUILD/daemon/vmd
 GUESTS=$BUILD/tests/guests
 STATE=$(mktemp -d /tmp/vmctl-e2e.XXXXXX)
-SESSION=vmctl-e2e-$$
+SESSION=attach
+# tmux runs on a server of its own (-L), kept alive by a session that lives
+# for the whole test: killing the last session makes a server exit, and a
+# new-session racing that exit fails with "server exited unexpectedly".
+TMUX_SERVER=vmctl-e2e-$$
+tmux() { command tmux -L "$TMUX_SERVER" -f /dev/null "$@"; }
 export VMD_HOST=unix://$STATE/vmd.sock
 failures=0
 
@@ -21,11 +26,17 @@ contains() {  # contains DESCRIPTION NEEDLE HAYSTACK
   if [[ "$3" == *"$2"* ]]; then echo "ok: $1"; else fail "$1: [$2] not in [$3]"; fi
 }
 cleanup() {
-  tmux kill-session -t "$SESSION" 2>/dev/null
+  tmux kill-server 2>/dev/null
   [[ -n "${VMD_PID:-}" ]] && kill "$VMD_PID" 2>/dev/null && wait "$VMD_PID" 2>/dev/null
   rm -rf "$STATE"
 }
 trap cleanup EXIT
+tmux new-session -d -s keeper "sleep 100000" || { echo "FAIL: tmux cannot start"; exit 1; }
+# term CMD: a fresh 120x30 terminal session running CMD (the previous one closed).
+term() {
+  tmux kill-session -t "$SESSION" 2>/dev/null
+  tmux new-session -d -s "$SESSION" -x 120 -y 30 "$1" || fail "tmux new-session: $1"
+}
 
 # Not running yet: the message says how to start it.
 out=$("$VMCTL" ls 2>&1); rc=$?
@@ -66,14 +77,13 @@ check "rm" "t1: deleted" "$("$VMCTL" rm t1 | cut -d' ' -f1-2)"
 # attach through a terminal: uart_echo waits 10 s for "vmd-input\n".
 "$VMCTL" create echo --payload "$GUESTS/uart_echo.bin" >/dev/null
 "$VMCTL" start echo >/dev/null
-tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
+term "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
 sleep 1
 tmux send-keys -t "$SESSION" C-]
 sleep 1
 contains "detach returns to the shell" "ATTACH-ENDED" "$(tmux capture-pane -p -t "$SESSION")"
 check "VM keeps running after detach" "running" "$("$VMCTL" inspect --json echo | grep -o '"VM_STATE_[A-Z]*"' | head -1 | sed 's/"VM_STATE_\(.*\)"/\L\1/')"
-tmux kill-session -t "$SESSION"
-tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
+term "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
 sleep 1
 tmux send-keys -t "$SESSION" "vmd-input" Enter
 sleep 3
@@ -92,16 +102,14 @@ pane_after() {  # pane_after SECONDS: the tmux pane's text after a pause
   tmux capture-pane -p -t "$SESSION"
 }
 "$VMCTL" create idle --payload "$GUESTS/idle_echo.bin" >/dev/null
-tmux kill-session -t "$SESSION" 2>/dev/null
-tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL start --attach idle; echo ATTACH-ENDED; sleep 60"
+term "$VMCTL start --attach idle; echo ATTACH-ENDED; sleep 60"
 contains "start --attach shows the guest" "idle_echo: ready" "$(pane_after 3)"
 tmux send-keys -t "$SESSION" "typed-1" Enter
 contains "start --attach: typing echoes" "typed-1" "$(pane_after 2)"
 tmux send-keys -t "$SESSION" C-]
 contains "start --attach detaches" "ATTACH-ENDED" "$(pane_after 1)"
 check "running after detach" running "$(state_of idle)"
-tmux kill-session -t "$SESSION"
-tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach idle; echo ATTACH-ENDED; sleep 60"
+term "$VMCTL attach idle; echo ATTACH-ENDED; sleep 60"
 pane=$(pane_after 2)
 contains "second attach replays the banner" "idle_echo: ready" "$pane"
 contains "second attach replays earlier echo" "typed-1" "$pane"
@@ -160,8 +168,7 @@ check "stopped after stop --force" stopped "$(state_of idle)"
 contains "balloon shows the target" "Balloon target:   32M" "$("$VMCTL" balloon ballooned)"
 contains "balloon --json" '"targetBalloonBytes"' "$("$VMCTL" balloon --json ballooned)"
 # A read-only attach shows output but typing does not reach the guest.
-tmux kill-session -t "$SESSION" 2>/dev/null
-tmux new-session -d -s "$SESSION" -x 120 -y 30 "$VMCTL attach --read-only ballooned; echo ATTACH-ENDED; sleep 60"
+term "$VMCTL attach --read-only ballooned; echo ATTACH-ENDED; sleep 60"
 sleep 2
 tmux send-keys -t "$SESSION" "ro-typed" Enter
 pane=$(pane_after 2)
