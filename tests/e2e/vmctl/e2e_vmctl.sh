@@ -32,6 +32,23 @@ cleanup() {
 }
 trap cleanup EXIT
 tmux new-session -d -s keeper "sleep 100000" || { echo "FAIL: tmux cannot start"; exit 1; }
+# pane_with TEXT [SECONDS]: the pane's text once it shows TEXT, or after
+# SECONDS (default 20) without it; polling keeps a loaded machine from failing
+# a check a fixed sleep would have made too early.
+pane_with() {
+  local pane deadline=$((SECONDS + ${2:-20}))
+  while :; do
+    pane=$(tmux capture-pane -p -t "$SESSION")
+    [[ "$pane" == *"$1"* || $SECONDS -ge $deadline ]] && break
+    sleep 0.2
+  done
+  printf '%s\n' "$pane"
+}
+# pane_after SECONDS: the pane's text after a pause (for what must NOT appear).
+pane_after() {
+  sleep "$1"
+  tmux capture-pane -p -t "$SESSION"
+}
 # term CMD: a fresh 120x30 terminal session running CMD (the previous one closed).
 term() {
   tmux kill-session -t "$SESSION" 2>/dev/null
@@ -78,16 +95,14 @@ check "rm" "t1: deleted" "$("$VMCTL" rm t1 | cut -d' ' -f1-2)"
 "$VMCTL" create echo --payload "$GUESTS/uart_echo.bin" >/dev/null
 "$VMCTL" start echo >/dev/null
 term "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
-sleep 1
+sleep 1  # attach sets up the terminal (uart_echo prints nothing until input)
 tmux send-keys -t "$SESSION" C-]
-sleep 1
-contains "detach returns to the shell" "ATTACH-ENDED" "$(tmux capture-pane -p -t "$SESSION")"
+contains "detach returns to the shell" "ATTACH-ENDED" "$(pane_with ATTACH-ENDED)"
 check "VM keeps running after detach" "running" "$("$VMCTL" inspect --json echo | grep -o '"VM_STATE_[A-Z]*"' | head -1 | sed 's/"VM_STATE_\(.*\)"/\L\1/')"
 term "$VMCTL attach echo; echo ATTACH-ENDED; sleep 30"
 sleep 1
 tmux send-keys -t "$SESSION" "vmd-input" Enter
-sleep 3
-pane=$(tmux capture-pane -p -t "$SESSION")
+pane=$(pane_with ATTACH-ENDED)
 contains "typing reaches the guest" "uart_echo: got 'vmd-input'" "$pane"
 contains "attach ends when the guest powers off" "ATTACH-ENDED" "$pane"
 "$VMCTL" rm echo >/dev/null
@@ -97,20 +112,16 @@ contains "attach ends when the guest powers off" "ATTACH-ENDED" "$pane"
 state_of() {  # state_of VM -> created/running/paused/stopped...
   "$VMCTL" inspect --json "$1" | grep -o '"VM_STATE_[A-Z]*"' | head -1 | sed 's/"VM_STATE_\(.*\)"/\L\1/'
 }
-pane_after() {  # pane_after SECONDS: the tmux pane's text after a pause
-  sleep "$1"
-  tmux capture-pane -p -t "$SESSION"
-}
 "$VMCTL" create idle --payload "$GUESTS/idle_echo.bin" >/dev/null
 term "$VMCTL start --attach idle; echo ATTACH-ENDED; sleep 60"
-contains "start --attach shows the guest" "idle_echo: ready" "$(pane_after 3)"
+contains "start --attach shows the guest" "idle_echo: ready" "$(pane_with 'idle_echo: ready')"
 tmux send-keys -t "$SESSION" "typed-1" Enter
-contains "start --attach: typing echoes" "typed-1" "$(pane_after 2)"
+contains "start --attach: typing echoes" "typed-1" "$(pane_with typed-1)"
 tmux send-keys -t "$SESSION" C-]
-contains "start --attach detaches" "ATTACH-ENDED" "$(pane_after 1)"
+contains "start --attach detaches" "ATTACH-ENDED" "$(pane_with ATTACH-ENDED)"
 check "running after detach" running "$(state_of idle)"
 term "$VMCTL attach idle; echo ATTACH-ENDED; sleep 60"
-pane=$(pane_after 2)
+pane=$(pane_with typed-1)
 contains "second attach replays the banner" "idle_echo: ready" "$pane"
 contains "second attach replays earlier echo" "typed-1" "$pane"
 tmux send-keys -t "$SESSION" C-]
@@ -128,7 +139,9 @@ contains "regs --sysregs shows VBAR_EL1" "vbar" "$("$VMCTL" regs --sysregs idle 
 "$VMCTL" resume idle >/dev/null; check "resume exit" 0 "$?"
 check "running after resume" running "$(state_of idle)"
 "$VMCTL" reset idle >/dev/null; check "reset exit" 0 "$?"
-sleep 2
+for _ in $(seq 100); do
+  [[ $("$VMCTL" logs idle | grep -c 'idle_echo: ready') -ge 2 ]] && break; sleep 0.2
+done
 check "reset re-ran the guest (two banners)" 2 "$("$VMCTL" logs idle | grep -c 'idle_echo: ready')"
 contains "reset counted" "Resets:" "$("$VMCTL" inspect idle)"
 out=$("$VMCTL" stop --timeout 20s idle); rc=$?
@@ -169,7 +182,7 @@ contains "balloon shows the target" "Balloon target:   32M" "$("$VMCTL" balloon 
 contains "balloon --json" '"targetBalloonBytes"' "$("$VMCTL" balloon --json ballooned)"
 # A read-only attach shows output but typing does not reach the guest.
 term "$VMCTL attach --read-only ballooned; echo ATTACH-ENDED; sleep 60"
-sleep 2
+pane_with "idle_echo: ready" >/dev/null
 tmux send-keys -t "$SESSION" "ro-typed" Enter
 pane=$(pane_after 2)
 contains "read-only attach shows history" "idle_echo: ready" "$pane"
