@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "client/vmctl/commands.h"
@@ -18,6 +20,9 @@
 
 namespace vmd::vmctl {
 namespace {
+
+// How long `run` waits for vmd to confirm an attach before resuming anyway.
+constexpr absl::Duration kAttachConfirmWait = absl::Seconds(10);
 
 // Puts a terminal in raw mode for the lifetime of the object, so every key
 // (Ctrl-C included) goes to the guest; restores it on every exit path.
@@ -75,9 +80,12 @@ grpc::Status Commands::AttachLoop(const std::string& vm, const AttachOptions& op
   first.mutable_attach()->set_vm(vm);
   first.mutable_attach()->set_read_only(options.read_only);
   if (!stream->Write(first)) return stream->Finish();
-  if (on_attached) on_attached();
 
   Pipe ended;
+  // on_attached runs once the attach is live: vmd's first message (the
+  // history, or an empty one) says so. A vmd that never sends one (older
+  // than that rule) gets the call after kAttachConfirmWait anyway.
+  absl::Notification live;
   const bool tty = isatty(io_.in_fd);
   if (tty) {
     *io_.err << "vmctl: attached to " << vm << "; detach with " << options.detach_keys_text
@@ -90,9 +98,15 @@ grpc::Status Commands::AttachLoop(const std::string& vm, const AttachOptions& op
     while (stream->Read(&output)) {
       io_.out->write(output.data().data(), static_cast<std::streamsize>(output.data().size()));
       io_.out->flush();
+      if (!live.HasBeenNotified()) live.Notify();
     }
+    if (!live.HasBeenNotified()) live.Notify();
     ended.Signal();
   });
+  if (on_attached) {
+    live.WaitForNotificationWithTimeout(kAttachConfirmWait);
+    on_attached();
+  }
 
   const std::string& keys = options.detach_keys;
   size_t matched = 0;  // how many bytes of `keys` were just typed (held back)

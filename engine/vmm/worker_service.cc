@@ -279,6 +279,14 @@ grpc::Status WorkerService::Console(
   uint64_t pos = ring_->HistoryStart(first.open().history_bytes());
   const uint64_t live_from = ring_->end();
   bool ok = true;
+  // The first message is sent at once, history or not (then empty): a client
+  // that receives it knows output from here on reaches it (vmctl run resumes
+  // its paused guest only then).
+  if (pos >= live_from) {
+    v1::ConsoleOutput attached;
+    attached.set_history(true);
+    ok = stream->Write(attached);
+  }
   while (ok && !ctx->IsCancelled() && !input_done) {
     if (!ring_->WaitForData(pos, absl::Milliseconds(200))) {
       if (ring_->closed()) break;

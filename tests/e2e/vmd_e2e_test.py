@@ -157,6 +157,14 @@ class LifecycleTest(VmdTestCase):
         regs = self.c.get_registers("entry")
         self.assertEqual(regs.vcpus[0].pc, 0x40080000)
         self.assertGreaterEqual(regs.vcpus[0].x[0], 0x40000000)  # X0 = the device tree in RAM
+        # Nothing printed yet: an attach still gets a first message at once
+        # (empty history), which is how `vmctl run` knows it may resume.
+        req = pb.AttachConsoleRequest(attach=pb.ConsoleAttach(vm="entry"))
+        stream = self.c._stub.AttachConsole(_then_block_msg(req), timeout=20)
+        first = next(stream)  # DEADLINE_EXCEEDED if it never comes
+        self.assertTrue(first.history)
+        self.assertEqual(first.data, b"")
+        stream.cancel()
 
     def test_kill_and_delete_force(self):
         pb = self.pb
@@ -228,6 +236,13 @@ def _blocking():
     while True:
         time.sleep(3600)
         yield b""
+
+
+def _then_block_msg(msg):
+    """Sends one request message, then keeps the request stream open."""
+    yield msg
+    while True:
+        time.sleep(3600)
 
 
 def _then_block(data: bytes):
