@@ -240,6 +240,53 @@ void FlushTlb(Cpu& c) {
   for (TlbEntry& e : c.tlb) e = TlbEntry{};
 }
 
+namespace {
+
+// VA[55:12]: what a TLBI by VA names (bits 63:56 are a tag or the sign).
+constexpr uint64_t kTlbiVaBits = 0x00fffffffffff000ull;
+
+bool Covers(const TlbMeta& m, const TlbOp& op) {
+  using Kind = TlbOp::Kind;
+  switch (op.kind) {
+    case Kind::kAll:
+      return true;
+    case Kind::kVa:
+    case Kind::kVaAllAsids:
+      // The whole page or block holding va goes (a block is cached as one
+      // entry per 4 KiB page it was used at).
+      if (((m.va_page ^ op.va) & kTlbiVaBits & ~m.block_mask) != 0) return false;
+      return op.kind == Kind::kVaAllAsids || m.global || m.asid == op.asid;
+    case Kind::kAsid:
+      return !m.global && m.asid == op.asid;
+    case Kind::kNonGlobal:
+      return !m.global;
+    case Kind::kTtbr0Range:
+      return !m.global || !m.ttbr1;
+    case Kind::kTtbr1Range:
+      return !m.global || m.ttbr1;
+  }
+  return true;
+}
+
+}  // namespace
+
+void InvalidateTlb(Cpu& c, const TlbOp& op) {
+  if (op.kind == TlbOp::Kind::kAll) {
+    FlushTlb(c);
+    return;
+  }
+  bool dropped = false;
+  for (int k = 0; k < kTlbSize; ++k) {
+    TlbEntry& e = c.tlb[k];
+    if ((e.tag_r & e.tag_w & e.tag_x) == ~0ull) continue;  // empty
+    if (!Covers(c.tlb_meta[k], op)) continue;
+    e = TlbEntry{};
+    dropped = true;
+  }
+  // The run loop's block cache skips the ITLB: it must look again.
+  if (dropped) BumpCodeGen();
+}
+
 void DropDecodedCode(Cpu& c) {
   BumpCodeGen();
   c.code.clear();
@@ -291,10 +338,17 @@ void RunCpu(Cpu& c) {
         FlushTlb(c);
         DropDecodedCode(c);
       }
-      const uint64_t tlb_epoch = c.vm->tlb_epoch();
-      if (tlb_epoch != c.tlb_epoch) {
-        c.tlb_epoch = tlb_epoch;
-        FlushTlb(c);
+      if (c.vm->tlb_epoch() != c.tlb_epoch) {
+        // Replay the broadcast TLBIs since the last look (this vCPU's own
+        // too: harmless), or drop everything if the log has moved on.
+        const std::optional<uint64_t> now =
+            c.vm->TlbOpsSince(c.tlb_epoch, [&c](const TlbOp& op) { InvalidateTlb(c, op); });
+        if (now.has_value()) {
+          c.tlb_epoch = *now;
+        } else {
+          c.tlb_epoch = c.vm->tlb_epoch();  // read first: ops after it are replayed later
+          FlushTlb(c);
+        }
       }
     }
     if (__builtin_expect(--c.poll_countdown == 0, 0)) {

@@ -72,6 +72,32 @@ struct TlbEntry {
 inline constexpr int kTlbBits = 8;
 inline constexpr int kTlbSize = 1 << kTlbBits;
 
+// What selective invalidation needs to know of a TLB entry (kept apart from
+// TlbEntry, whose layout the JIT's load/store paths use).
+struct TlbMeta {
+  uint64_t va_page = 0;     // the VA page the entry translates
+  uint64_t block_mask = 0;  // size - 1 of the page or block that maps it
+  uint16_t asid = 0;        // the ASID current when it was walked
+  bool global = true;       // nG was 0 (or the MMU was off)
+  bool ttbr1 = false;       // walked from TTBR1 (the upper VA range)
+};
+
+// A TLB invalidation (a TLBI, or one a TTBR write implies).
+struct TlbOp {
+  enum class Kind : uint8_t {
+    kAll,          // VMALLE1
+    kVa,           // VAE1/VALE1: va, global entries and those of asid
+    kVaAllAsids,   // VAAE1/VAALE1: va, any ASID
+    kAsid,         // ASIDE1: the non-global entries of asid
+    kNonGlobal,    // a TTBR's ASID changed: every non-global entry
+    kTtbr0Range,   // TTBR0's tables changed: the lower range and the non-global
+    kTtbr1Range,   // TTBR1's tables changed: the upper range and the non-global
+  };
+  Kind kind = Kind::kAll;
+  uint16_t asid = 0;
+  uint64_t va = 0;  // VA[55:12] of the by-VA forms
+};
+
 enum class Access { kRead, kWrite, kExec };
 
 struct Cpu {
@@ -96,6 +122,9 @@ struct Cpu {
   std::atomic<bool> cancel_pending{false};
   uint64_t map_epoch = 0;  // last VM memory-map change seen
   uint64_t tlb_epoch = 0;  // last broadcast TLBI seen
+  TlbMeta tlb_meta[kTlbSize];
+  // TTBR0/TTBR1 when the TLB last looked (a write compares against them).
+  uint64_t tlb_ttbr0 = 0, tlb_ttbr1 = 0;
   uint64_t changes_seen = 0;  // Vm::changes() when both were last compared
   uint64_t insns_retired = 0;
   uint64_t blocks = 0, tlb_refills = 0, decoded_runs = 0, jit_compiles = 0, jit_flushes = 0;
@@ -160,6 +189,8 @@ bool WriteSlow(Cpu& c, const Insn& i, uint64_t va, int size, uint64_t value);
 // (exclusives); raises the alignment fault or abort and returns nullptr.
 uint8_t* HostForAtomic(Cpu& c, const Insn& i, uint64_t va, int size, Access acc);
 void FlushTlb(Cpu& c);
+// Drops the entries `op` covers (every vCPU's own TLB; broadcasting is Vm's).
+void InvalidateTlb(Cpu& c, const TlbOp& op);
 // Decodes the straight-line run at slot idx of a decoded page (cpu.cc); false
 // if an already decoded slot of it no longer matches memory.
 bool DecodeRun(CodePage& page, int idx);

@@ -252,6 +252,25 @@ constexpr uint32_t SysEnc(uint32_t op1, uint32_t crn, uint32_t crm, uint32_t op2
   return 1u << 14 | op1 << 11 | crn << 7 | crm << 3 | op2;
 }
 
+// The invalidation a TLBI asks for. By-VA and by-ASID forms take Xt as
+// ASID[63:48] and VA[55:12] in bits 43:0; the ASID is 8 bits unless
+// TCR_EL1.AS=1. Forms other than the six basic ones (the FEAT_TLBIRANGE
+// ranges, say) drop everything: more than asked is always allowed.
+TlbOp DecodeTlbi(const Cpu& c, uint32_t crm, uint32_t op2, uint64_t xt) {
+  TlbOp op;
+  const bool as16 = (c.tcr >> 36) & 1;
+  op.asid = static_cast<uint16_t>(as16 ? xt >> 48 : (xt >> 48) & 0xff);
+  op.va = (xt & 0x00000fffffffffffull) << 12;
+  if (crm != 7 && crm != 3 && crm != 1) return TlbOp{};
+  switch (op2) {
+    case 1: case 5: op.kind = TlbOp::Kind::kVa; break;          // VAE1, VALE1
+    case 2: op.kind = TlbOp::Kind::kAsid; break;                // ASIDE1
+    case 3: case 7: op.kind = TlbOp::Kind::kVaAllAsids; break;  // VAAE1, VAALE1
+    default: return TlbOp{};                                    // VMALLE1 and the rest
+  }
+  return op;
+}
+
 bool DcZva(Cpu& c, const Insn& i) {
   if (c.el == 0 && !((c.sctlr >> 14) & 1)) {  // SCTLR_EL1.DZE
     TakeException(c, 0x18, SysIss(i, false), PcOf(c, i), 0, false);
@@ -332,15 +351,16 @@ bool Sys(Cpu& c, const Insn& i) {
     c.pc = pc + 4;
     return false;
   }
-  // TLBI (op1 0, CRn 8): every form drops the whole soft TLB; the Inner
-  // Shareable forms (CRm 3) reach every vCPU of the VM.
+  // TLBI (op1 0, CRn 8). CRm 7 is this vCPU's TLB; the Inner (3) and Outer
+  // (1) Shareable forms reach every vCPU of the VM.
   if (op1 == 0 && crn == 8) {
     if (c.el == 0) {
       Undefined(c, i);
       return false;
     }
-    FlushTlb(c);
-    if (crm == 3) c.vm->InvalidateTlbs();
+    const TlbOp op = DecodeTlbi(c, crm, enc & 7, arg);
+    InvalidateTlb(c, op);
+    if (crm == 3 || crm == 1) c.vm->BroadcastTlbOp(op);
     c.pc = pc + 4;
     return false;
   }

@@ -103,6 +103,12 @@ TlbEntry* TlbFill(Cpu& c, uint64_t va, Access acc, uint64_t insn_pc, uint32_t ra
   e.tag_x = (x && (flags & HV_MEMORY_EXEC)) ? tag : ~0ull;
   e.addend = reinterpret_cast<uintptr_t>(host) - (va & kPageMask);
   e.pa_page = pa & kPageMask;
+  TlbMeta& m = c.tlb_meta[&e - c.tlb];
+  m.va_page = va & kPageMask;
+  m.block_mask = w.block_size - 1;
+  m.asid = w.asid;
+  m.global = w.global;
+  m.ttbr1 = w.ttbr1;
   return &e;
 }
 

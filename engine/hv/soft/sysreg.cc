@@ -91,15 +91,32 @@ bool TrapsToHost(const Cpu& c, uint32_t enc) {
   return false;
 }
 
+// A TTBR write. Entries are not ASID-tagged on lookup, so a new ASID hides
+// every non-global entry (a context switch keeps the kernel's global ones);
+// new tables also drop the global entries walked from this TTBR, which real
+// hardware would keep until a TLBI: more than asked, never less.
+void AfterTtbrWrite(Cpu& c, uint64_t now, uint64_t* seen, TlbOp::Kind tables_changed) {
+  const uint64_t diff = now ^ *seen;
+  *seen = now;
+  if (diff == 0) return;
+  TlbOp op;
+  op.kind = (diff & 0x0000ffffffffffffull) != 0 ? tables_changed : TlbOp::Kind::kNonGlobal;
+  InvalidateTlb(c, op);
+}
+
 void AfterWrite(Cpu& c, uint32_t enc) {
   switch (enc) {
     case E(3, 0, 1, 0, 0):  // SCTLR_EL1
       c.align_check = (c.sctlr & 2) ? ~0ull : 0;
       FlushTlb(c);
       break;
-    case E(3, 0, 2, 0, 0):  // TTBR0/1, TCR, MAIR: cached translations change
-    case E(3, 0, 2, 0, 1):
-    case E(3, 0, 2, 0, 2):
+    case E(3, 0, 2, 0, 0):  // TTBR0
+      AfterTtbrWrite(c, c.ttbr0, &c.tlb_ttbr0, TlbOp::Kind::kTtbr0Range);
+      break;
+    case E(3, 0, 2, 0, 1):  // TTBR1
+      AfterTtbrWrite(c, c.ttbr1, &c.tlb_ttbr1, TlbOp::Kind::kTtbr1Range);
+      break;
+    case E(3, 0, 2, 0, 2):  // TCR, MAIR: every cached translation may change
     case E(3, 0, 10, 2, 0):
       FlushTlb(c);
       break;

@@ -96,6 +96,25 @@ bool Vm::Lookup(uint64_t ipa, Region* out) {
   return true;
 }
 
+void Vm::BroadcastTlbOp(const TlbOp& op) {
+  {
+    absl::MutexLock lock(&tlb_mu_);
+    const uint64_t n = tlb_epoch_.load(std::memory_order_relaxed);
+    tlb_log_[n % kTlbLog] = op;
+    tlb_epoch_.store(n + 1, std::memory_order_release);
+  }
+  changes_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+std::optional<uint64_t> Vm::TlbOpsSince(uint64_t seen,
+                                        absl::FunctionRef<void(const TlbOp&)> apply) {
+  absl::MutexLock lock(&tlb_mu_);
+  const uint64_t now = tlb_epoch_.load(std::memory_order_relaxed);
+  if (seen > now || now - seen > kTlbLog) return std::nullopt;
+  for (uint64_t k = seen; k < now; ++k) apply(tlb_log_[k % kTlbLog]);
+  return now;
+}
+
 hv_return_t Vm::AddVcpu(std::unique_ptr<Cpu> cpu, hv_vcpu_t* id) {
   absl::MutexLock lock(&mu_);
   for (uint32_t i = 0; i < kMaxVcpus; ++i) {

@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/hv/hypervisor.h"
 #include "engine/hv/soft/cpu.h"
@@ -54,11 +56,14 @@ class Vm {
   }
   uint64_t epoch() const { return epoch_.load(std::memory_order_acquire); }
   // Broadcast TLB maintenance (TLBI ...IS): TLBs only, decoded code stays.
-  void InvalidateTlbs() {
-    tlb_epoch_.fetch_add(1, std::memory_order_acq_rel);
-    changes_.fetch_add(1, std::memory_order_acq_rel);
-  }
+  // The op goes into a short log that every vCPU replays at its next block
+  // boundary (TlbOpsSince); tlb_epoch() counts the ops ever logged.
+  void BroadcastTlbOp(const TlbOp& op);
   uint64_t tlb_epoch() const { return tlb_epoch_.load(std::memory_order_acquire); }
+  // Calls apply for each op logged after the first `seen` ones, oldest
+  // first, and returns how many were logged in all; nullopt (nothing
+  // applied) when some of them have left the log: drop the whole TLB then.
+  std::optional<uint64_t> TlbOpsSince(uint64_t seen, absl::FunctionRef<void(const TlbOp&)> apply);
   // Bumped after either epoch: one load tells a vCPU whether to look at
   // them (the run loop every block, compiled code at every chained jump).
   uint64_t changes() const { return changes_.load(std::memory_order_acquire); }
@@ -69,7 +74,10 @@ class Vm {
   std::map<uint64_t, Region> regions_ ABSL_GUARDED_BY(mu_);  // by ipa
   std::unique_ptr<Cpu> vcpus_[kMaxVcpus] ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> epoch_{0};
-  std::atomic<uint64_t> tlb_epoch_{0};
+  std::atomic<uint64_t> tlb_epoch_{0};  // written under tlb_mu_
+  static constexpr int kTlbLog = 64;
+  absl::Mutex tlb_mu_;
+  TlbOp tlb_log_[kTlbLog] ABSL_GUARDED_BY(tlb_mu_);
   std::atomic<uint64_t> changes_{0};
 };
 
