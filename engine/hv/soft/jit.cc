@@ -4,6 +4,7 @@
 #include "engine/hv/soft/jit.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -11,6 +12,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "absl/base/const_init.h"
+#include "absl/synchronization/mutex.h"
 #include "engine/hv/soft/cpu.h"
 #include "engine/hv/soft/decode.h"
 #include "engine/hv/soft/exec_util.h"
@@ -112,6 +115,27 @@ void FlushArena(Cpu& c) {
   c.jit_arena->used = c.jit_arena->header;
 }
 
+// VMD_SOFT_JIT_PERFMAP=1 appends each compiled trace to /tmp/perf-PID.map,
+// where `perf report` finds names for samples in JIT code ("vmd-jit PA",
+// the guest-physical address of the trace's first instruction). The arena
+// is reused after a flush, so a long profile may name old traces too.
+void NoteForPerf(const uint8_t* at, size_t size, uint64_t pa) {
+  static FILE* const map = [] {
+    const char* v = std::getenv("VMD_SOFT_JIT_PERFMAP");
+    if (v == nullptr || *v == '\0' || *v == '0') return static_cast<FILE*>(nullptr);
+    char path[64];
+    std::snprintf(path, sizeof(path), "/tmp/perf-%d.map", static_cast<int>(getpid()));
+    return std::fopen(path, "a");
+  }();
+  if (map == nullptr) return;
+  static absl::Mutex mu(absl::kConstInit);
+  absl::MutexLock lock(&mu);
+  std::fprintf(map, "%llx %zx vmd-jit %llx\n",
+               static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(at)), size,
+               static_cast<unsigned long long>(pa));
+  std::fflush(map);
+}
+
 // Copies a compiled trace into the arena, resolves its jumps to the
 // epilogue and makes it the entry of slot idx.
 bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
@@ -141,6 +165,7 @@ bool Place(Cpu& c, CodePage& page, int idx, jit::Compiler& cc) {
       std::fclose(f);
     }
   }
+  NoteForPerf(at, bytes.size(), page.pa + 4 * idx);
   return true;
 }
 
