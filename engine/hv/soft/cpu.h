@@ -123,8 +123,6 @@ struct Cpu {
   uint64_t map_epoch = 0;  // last VM memory-map change seen
   uint64_t tlb_epoch = 0;  // last broadcast TLBI seen
   TlbMeta tlb_meta[kTlbSize];
-  // TTBR0/TTBR1 when the TLB last looked (a write compares against them).
-  uint64_t tlb_ttbr0 = 0, tlb_ttbr1 = 0;
   uint64_t changes_seen = 0;  // Vm::changes() when both were last compared
   uint64_t insns_retired = 0;
   uint64_t blocks = 0, tlb_refills = 0, decoded_runs = 0, jit_compiles = 0, jit_flushes = 0;

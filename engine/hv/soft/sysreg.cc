@@ -95,26 +95,26 @@ bool TrapsToHost(const Cpu& c, uint32_t enc) {
 // every non-global entry (a context switch keeps the kernel's global ones);
 // new tables also drop the global entries walked from this TTBR, which real
 // hardware would keep until a TLBI: more than asked, never less.
-void AfterTtbrWrite(Cpu& c, uint64_t now, uint64_t* seen, TlbOp::Kind tables_changed) {
-  const uint64_t diff = now ^ *seen;
-  *seen = now;
+void AfterTtbrWrite(Cpu& c, uint64_t old, uint64_t now, TlbOp::Kind tables_changed) {
+  const uint64_t diff = now ^ old;
   if (diff == 0) return;
   TlbOp op;
   op.kind = (diff & 0x0000ffffffffffffull) != 0 ? tables_changed : TlbOp::Kind::kNonGlobal;
   InvalidateTlb(c, op);
 }
 
-void AfterWrite(Cpu& c, uint32_t enc) {
+// After a write of `old`'s register (Storage) with its new value.
+void AfterWrite(Cpu& c, uint32_t enc, uint64_t old) {
   switch (enc) {
     case E(3, 0, 1, 0, 0):  // SCTLR_EL1
       c.align_check = (c.sctlr & 2) ? ~0ull : 0;
       FlushTlb(c);
       break;
     case E(3, 0, 2, 0, 0):  // TTBR0
-      AfterTtbrWrite(c, c.ttbr0, &c.tlb_ttbr0, TlbOp::Kind::kTtbr0Range);
+      AfterTtbrWrite(c, old, c.ttbr0, TlbOp::Kind::kTtbr0Range);
       break;
     case E(3, 0, 2, 0, 1):  // TTBR1
-      AfterTtbrWrite(c, c.ttbr1, &c.tlb_ttbr1, TlbOp::Kind::kTtbr1Range);
+      AfterTtbrWrite(c, old, c.ttbr1, TlbOp::Kind::kTtbr1Range);
       break;
     case E(3, 0, 2, 0, 2):  // TCR, MAIR: every cached translation may change
     case E(3, 0, 10, 2, 0):
@@ -270,8 +270,9 @@ SysResult SysRegWrite(Cpu& c, uint32_t enc, uint64_t v) {
   if (IdReg(c, enc) != nullptr) return SysResult::kUndefined;  // read-only
   if (TrapsToHost(c, enc)) return SysResult::kTrap;
   if (uint64_t* p = Storage(c, enc)) {
+    const uint64_t old = *p;
     *p = v;
-    AfterWrite(c, enc);
+    AfterWrite(c, enc, old);
     return SysResult::kOk;
   }
   switch (enc) {
@@ -359,8 +360,9 @@ bool ApiSysRegSet(Cpu& c, uint16_t reg, uint64_t v) {
     return true;
   }
   if (uint64_t* p = Storage(c, reg)) {
+    const uint64_t old = *p;
     *p = v;
-    AfterWrite(c, reg);
+    AfterWrite(c, reg, old);
     return true;
   }
   if (uint64_t* p = IdReg(c, reg)) {
